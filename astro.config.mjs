@@ -1,0 +1,61 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { monacoCssInline } from './src/editor/vite-monaco-css.mjs';
+
+const PART_TITLES = {
+  1: 'Part 1: Know what goes into the image',
+  2: 'Part 2: Build it lean',
+  3: 'Part 3: Run it safely',
+  4: 'Part 4: Capstone',
+};
+
+/** The sidebar, grouped by the curriculum's parts, read from each lesson's frontmatter. */
+function lessonSidebar() {
+  /** @type {{ slug: string, part: number, order: number }[]} */
+  const lessons = [];
+  for (const dir of readdirSync(new URL('./lessons/', import.meta.url), { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    const file = new URL(`./lessons/${dir.name}/index.mdx`, import.meta.url);
+    if (!existsSync(file)) continue;
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+    const part = Number(/^part:\s*(\d+)/m.exec(front)?.[1]);
+    const order = Number(/^order:\s*(\d+)/m.exec(front)?.[1]);
+    lessons.push({ slug: dir.name, part, order });
+  }
+  lessons.sort((a, b) => a.order - b.order);
+  return Object.entries(PART_TITLES)
+    .map(([n, label]) => ({ label, items: lessons.filter((l) => l.part === Number(n)).map((l) => ({ slug: l.slug })) }))
+    .filter((g) => g.items.length > 0);
+}
+
+export default defineConfig({
+  site: 'https://shipshape.example',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'Shipshape',
+      description: 'Learn to write secure, production-ready Dockerfiles, graded live as you type.',
+      logo: { src: './src/assets/logo.svg', alt: '' },
+      customCss: ['./src/styles/shipshape.css'],
+      sidebar: [
+        { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }] },
+        ...lessonSidebar(),
+      ],
+      pagination: true,
+      lastUpdated: false,
+      credits: false,
+    }),
+    mdx(),
+  ],
+  vite: {
+    plugins: [monacoCssInline()],
+    build: {
+      // Inline nothing, so a strict CSP needs no hashes beyond Starlight's own scripts
+      assetsInlineLimit: 0,
+    },
+    worker: { format: 'es' },
+  },
+});

@@ -1,0 +1,22 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+
+/**
+ * Lessons live in top-level `lessons/`, one folder per guideline (`02-pin-base-images/index.mdx`).
+ * Their frontmatter is validated here, so a malformed lesson fails the build with a clear message.
+ */
+export const lessonFields = z.object({
+  part: z.number().int().min(1).max(4).describe('The curriculum part (1-4) the lesson belongs to.'),
+  order: z.number().int().min(1).max(99).describe('The lesson number in the curriculum, e.g. 2 for 02-pin-base-images.'),
+  minutes: z.number().int().min(5).max(120).describe('Estimated minutes to read the lesson and do its exercises.'),
+  objectives: z.array(z.string().min(10)).min(2).max(6).describe('What the learner can do afterwards, each a sentence.'),
+});
+
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ base: './lessons', pattern: '**/[^_]*.{md,mdx}' }),
+    schema: docsSchema({ extend: lessonFields }),
+  }),
+};

@@ -1,0 +1,109 @@
+/**
+ * Exercises and their grading. An exercise's checks are the grade: each is either "this rule
+ * reports nothing" or a structural assertion on the model. Findings of other rules are returned
+ * separately, so the page can show them subdued, labelled with the lesson that teaches them.
+ */
+import { assertions, type AssertionParams } from './assertions.ts';
+import { lintWithModel, type LintOptions } from './lint.ts';
+import type { DockerfileModel } from './model.ts';
+import type { ContextFile, Finding, LintInput } from './types.ts';
+
+export interface RuleCheck {
+  kind: 'rule';
+  /** Shown in the checklist: what the learner must achieve, in their words. */
+  label: string;
+  rule: string;
+}
+
+export interface AssertCheck {
+  kind: 'assert';
+  label: string;
+  assert: string;
+  params?: AssertionParams;
+}
+
+export type Check = RuleCheck | AssertCheck;
+
+export interface ExerciseFileVersions {
+  starter: string;
+  solution: string;
+}
+
+export interface Exercise {
+  /** `<lesson slug>/<exercise folder>`, e.g. `02-pin-base-images/01-name-a-version`. */
+  id: string;
+  lesson: string;
+  title: string;
+  /** What to do, in one or two sentences (Markdown inline syntax allowed: `code`, **bold**). */
+  prompt: string;
+  files: {
+    dockerfile: ExerciseFileVersions;
+    dockerignore?: ExerciseFileVersions;
+  };
+  /** The virtual project the Dockerfile builds, for build-context and image checks. */
+  context?: ContextFile[];
+  checks: Check[];
+  hints: string[];
+}
+
+export interface CheckResult {
+  label: string;
+  passed: boolean;
+  /** Why it fails, when it does: the findings' messages or the assertion's explanation. */
+  detail?: string;
+  /** The findings behind a failing rule check. */
+  findings: Finding[];
+}
+
+export interface GradeResult {
+  checks: CheckResult[];
+  passed: number;
+  total: number;
+  complete: boolean;
+  /** Findings of rules the exercise does not grade. */
+  others: Finding[];
+  /** Every finding, graded or not. */
+  findings: Finding[];
+}
+
+export function inputOf(exercise: Exercise, which: 'starter' | 'solution'): LintInput {
+  return {
+    dockerfile: exercise.files.dockerfile[which],
+    ...(exercise.files.dockerignore ? { dockerignore: exercise.files.dockerignore[which] } : {}),
+    ...(exercise.context ? { context: exercise.context } : {}),
+  };
+}
+
+export function grade(exercise: Pick<Exercise, 'checks' | 'context'>, input: LintInput, options: LintOptions = {}): GradeResult {
+  const files: LintInput = exercise.context && !input.context ? { ...input, context: exercise.context } : input;
+  const { findings, model } = lintWithModel(files, options);
+  const graded = new Set<string>();
+  const checks = exercise.checks.map((check) => evaluate(check, findings, model, files, graded));
+  const passed = checks.filter((c) => c.passed).length;
+  const others = findings.filter((f) => !graded.has(f.rule));
+  return { checks, passed, total: checks.length, complete: passed === checks.length && checks.length > 0, others, findings };
+}
+
+function evaluate(check: Check, findings: Finding[], model: DockerfileModel | undefined, input: LintInput, graded: Set<string>): CheckResult {
+  if (check.kind === 'rule') {
+    graded.add(check.rule);
+    if (!model || model.stages.length === 0) {
+      return { label: check.label, passed: false, detail: 'Write a FROM instruction first: there is no image to judge yet.', findings: [] };
+    }
+    const mine = findings.filter((f) => f.rule === check.rule);
+    const parseFailed = findings.some((f) => f.rule === 'parse-error' || f.rule === 'engine-error');
+    if (parseFailed && mine.length === 0) {
+      return { label: check.label, passed: false, detail: 'The file could not be checked; see the error above.', findings: [] };
+    }
+    return { label: check.label, passed: mine.length === 0, detail: mine[0]?.message, findings: mine };
+  }
+  const fn = assertions[check.assert];
+  if (!fn) return { label: check.label, passed: false, detail: `Unknown assertion "${check.assert}".`, findings: [] };
+  if (!model) return { label: check.label, passed: false, detail: 'The Dockerfile could not be read.', findings: [] };
+  try {
+    const r = fn(model, check.params ?? {}, input, findings);
+    return { label: check.label, passed: r.passed, detail: r.passed ? undefined : r.detail, findings: [] };
+  } catch (err) {
+    return { label: check.label, passed: false, detail: `This check failed to run: ${err instanceof Error ? err.message : String(err)}`, findings: [] };
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * text -> model. Everything the rules need is read from dockerfile-ast once, here, and shared:
+ * dockerfile-ast computes arguments lazily and reading them twice is the main cost of a lint.
+ */
+import { DockerfileParser } from './parse.ts';
+import type { Instruction as AstInstruction, Dockerfile as AstDockerfile } from './parse.ts';
+import { parseImageReference, substituteVariables, type ImageReference } from './image-ref.ts';
+import { splitCommands, type ShellCommand, type Word } from './shell.ts';
+import { joinContinuations, LineIndex } from './text.ts';
+import type { Range } from './types.ts';
+
+export interface Flag {
+  name: string;
+  /** null for a bare flag (`--link`). */
+  value: string | null;
+  range: Range;
+}
+
+export interface Instruction {
+  /** Upper-case keyword: FROM, RUN, ... (as written for unknown ones). */
+  keyword: string;
+  range: Range;
+  keywordRange: Range;
+  /** The arguments' range, when there are any. */
+  argumentsRange: Range | null;
+  /** Arguments with continuations removed, as one string. */
+  argumentsText: string;
+  /** Whitespace-separated arguments (after the flags) with their ranges. */
+  args: Word[];
+  flags: Flag[];
+  /** For RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK: the JSON (exec) form's strings, if written so. */
+  execForm: string[] | null;
+  /** For RUN (shell form, heredoc scripts included) and shell-form CMD/ENTRYPOINT/HEALTHCHECK CMD. */
+  commands: ShellCommand[];
+  /** Heredoc bodies attached to the instruction. */
+  heredocs: { name: string; content: string; range: Range | null }[];
+  /** The stage the instruction belongs to; -1 for ARGs before the first FROM. */
+  stageIndex: number;
+  /** Position in the model's instruction list. */
+  index: number;
+}
+
+export interface Stage {
+  index: number;
+  /** `AS name`, lower-cased as BuildKit compares it. */
+  name?: string;
+  nameRange?: Range;
+  from: Instruction;
+  /** The base as written (`python:${TAG}`). */
+  baseText: string;
+  baseRange: Range;
+  /** The base with ARG defaults substituted and parsed. */
+  base: ImageReference;
+  /** Variables in the base reference that no ARG before FROM defines. */
+  undefinedBaseVariables: string[];
+  /** Variables in the base reference whose ARG has no (or an empty) default. */
+  emptyBaseVariables: string[];
+  /** Index of an earlier stage this one builds on (`FROM builder`), if any. */
+  baseStage?: number;
+  isScratch: boolean;
+  /** The instructions after FROM, up to the next FROM. */
+  instructions: Instruction[];
+  /** Stages (by index) this stage copies from with COPY --from / RUN --mount from=. */
+  copiesFrom: number[];
+  /** External images copied from (`COPY --from=nginx:1.27 ...`). */
+  copiesFromImages: string[];
+  isFinal: boolean;
+  /** True when the final image contains this stage's results (the final stage and what it builds on). */
+  inFinalImage: boolean;
+  /** `--platform` flag value, if any. */
+  platform?: string;
+}
+
+export interface Comment {
+  text: string;
+  range: Range;
+}
+
+export interface DockerfileModel {
+  text: string;
+  doc: LineIndex;
+  escapeChar: string;
+  instructions: Instruction[];
+  /** ARG instructions before the first FROM, with their defaults. */
+  globalArgs: Map<string, string | undefined>;
+  stages: Stage[];
+  finalStage: Stage | undefined;
+  comments: Comment[];
+}
+
+const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+function readFlags(ins: AstInstruction): Flag[] {
+  const withFlags = ins as AstInstruction & { getFlags?: () => import('dockerfile-ast').Flag[] };
+  if (typeof withFlags.getFlags !== 'function') return [];
+  return withFlags.getFlags().map((f) => ({ name: f.getName(), value: f.getValue(), range: f.getRange() }));
+}
+
+function readExecForm(ins: AstInstruction, keyword: string, argsText: string): string[] | null {
+  if (!EXEC_FORM_KEYWORDS.has(keyword)) return null;
+  let text = argsText.trim();
+  if (keyword === 'HEALTHCHECK') {
+    const m = /(?:^|\s)CMD\s+/i.exec(text);
+    if (!m) return null;
+    text = text.slice(m.index + m[0].length).trim();
+  } else if (keyword === 'RUN') {
+    // flags come first: --mount=... --network=...
+    while (text.startsWith('--')) {
+      const sp = text.search(/\s/);
+      if (sp < 0) return null;
+      text = text.slice(sp).trimStart();
+    }
+  }
+  if (!text.startsWith('[')) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) return parsed as string[];
+  } catch {
+    // not valid JSON: Docker runs it in shell form
+  }
+  void ins;
+  return null;
+}
+
+function offsetsOf(doc: LineIndex, r: Range): [number, number] {
+  return [doc.offsetAt(r.start), doc.offsetAt(r.end)];
+}
+
+function readCommands(
+  ins: AstInstruction,
+  keyword: string,
+  execForm: string[] | null,
+  flags: Flag[],
+  doc: LineIndex,
+  escapeChar: string,
+  heredocs: Instruction['heredocs'],
+): ShellCommand[] {
+  if (execForm) return [];
+  const argsRange = ins.getArgumentsRange();
+  if (!argsRange) return [];
+  if (keyword !== 'RUN' && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'HEALTHCHECK') return [];
+  let [start, end] = offsetsOf(doc, argsRange);
+  if (keyword === 'RUN' && flags.length > 0) {
+    const lastFlag = flags[flags.length - 1];
+    start = Math.max(start, doc.offsetAt(lastFlag.range.end));
+  }
+  if (keyword === 'HEALTHCHECK') {
+    const m = /(?:^|\s)CMD(?=\s)/i.exec(doc.text.slice(start, end));
+    if (!m) return [];
+    start += m.index + m[0].length;
+  }
+  const firstBody = heredocs.find((h) => h.range)?.range;
+  const headEnd = firstBody ? doc.offsetAt({ line: firstBody.start.line, character: 0 }) : end;
+  const head = joinContinuations(doc.text, start, Math.min(end, headEnd), escapeChar);
+  const commands = splitCommands(head, doc);
+  if (keyword === 'RUN' && heredocs.length > 0) {
+    // `RUN <<EOF` (no program) or `RUN bash <<EOF` runs the body as a script
+    const scriptBody = commands.length === 0 || (commands.length === 1 && SHELLS.has(commands[0].name) && commands[0].args.length === 0);
+    if (scriptBody) {
+      commands.length = 0;
+      for (const h of heredocs) {
+        if (!h.range) continue;
+        const [hs, he] = offsetsOf(doc, h.range);
+        // a heredoc script uses backslash continuations whatever the Dockerfile's escape character
+        commands.push(...splitCommands(joinContinuations(doc.text, hs, he, '\\'), doc));
+      }
+    }
+  }
+  return commands;
+}
+
+function makeInstruction(ins: AstInstruction, doc: LineIndex, escapeChar: string, index: number): Instruction {
+  const keyword = ins.getKeyword().toUpperCase();
+  const flags = readFlags(ins);
+  const argumentsRange = ins.getArgumentsRange();
+  const argumentsText = ins.getArgumentsContent() ?? '';
+  const withHeredocs = ins as AstInstruction & { getHeredocs?: () => import('dockerfile-ast').Heredoc[] };
+  const heredocs =
+    typeof withHeredocs.getHeredocs === 'function' && argumentsText.includes('<<')
+      ? withHeredocs.getHeredocs().map((h) => {
+          const r = h.getContentRange();
+          return { name: h.getName(), content: r ? doc.rangeText(r) : '', range: r };
+        })
+      : [];
+  const execForm = readExecForm(ins, keyword, argumentsText);
+  const args = ins.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+  return {
+    keyword,
+    range: ins.getRange(),
+    keywordRange: ins.getInstructionRange(),
+    argumentsRange,
+    argumentsText,
+    args,
+    flags,
+    execForm,
+    commands: readCommands(ins, keyword, execForm, flags, doc, escapeChar, heredocs),
+    heredocs,
+    stageIndex: -1,
+    index,
+  };
+}
+
+/** Strips a UTF-8 byte order mark, which Docker ignores too. */
+export function normalizeText(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function buildModel(input: string): DockerfileModel {
+  const text = normalizeText(input);
+  const doc = new LineIndex(text);
+  const ast: AstDockerfile = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const instructions: Instruction[] = [];
+  const stages: Stage[] = [];
+  const globalArgs = new Map<string, string | undefined>();
+  const stageNames = new Map<string, number>();
+
+  for (const ins of ast.getInstructions()) {
+    const node = makeInstruction(ins, doc, escapeChar, instructions.length);
+    instructions.push(node);
+    if (node.keyword === 'FROM') {
+      const words = node.args;
+      const flagsEnd = words.findIndex((w) => !w.value.startsWith('--'));
+      const baseWord = flagsEnd >= 0 ? words[flagsEnd] : undefined;
+      const baseText = baseWord?.value ?? '';
+      const asIdx = flagsEnd >= 0 ? flagsEnd + 1 : -1;
+      const nameWord = asIdx > 0 && words[asIdx]?.value.toUpperCase() === 'AS' ? words[asIdx + 1] : undefined;
+      const sub = substituteVariables(baseText, globalArgs);
+      const lowered = sub.text.toLowerCase();
+      const baseStage = stageNames.get(lowered);
+      const index = stages.length;
+      const platform = node.flags.find((f) => f.name === 'platform')?.value ?? undefined;
+      stages.push({
+        index,
+        name: nameWord?.value.toLowerCase(),
+        nameRange: nameWord?.range,
+        from: node,
+        baseText,
+        baseRange: baseWord?.range ?? node.range,
+        base: parseImageReference(sub.text),
+        undefinedBaseVariables: sub.undefinedVariables,
+        emptyBaseVariables: sub.emptyVariables,
+        baseStage,
+        isScratch: lowered === 'scratch',
+        instructions: [],
+        copiesFrom: [],
+        copiesFromImages: [],
+        isFinal: false,
+        inFinalImage: false,
+        platform,
+      });
+      node.stageIndex = index;
+      if (nameWord) stageNames.set(nameWord.value.toLowerCase(), index);
+      continue;
+    }
+    const stage = stages[stages.length - 1];
+    if (!stage) {
+      if (node.keyword === 'ARG') {
+        for (const a of node.args) {
+          const eq = a.value.indexOf('=');
+          if (eq < 0) globalArgs.set(a.value, globalArgs.get(a.value));
+          else globalArgs.set(a.value.slice(0, eq), stripQuotes(a.value.slice(eq + 1)));
+        }
+      }
+      continue;
+    }
+    node.stageIndex = stage.index;
+    stage.instructions.push(node);
+    const fromValues = [
+      ...(node.keyword === 'COPY' || node.keyword === 'ADD' ? node.flags.filter((f) => f.name === 'from').map((f) => f.value) : []),
+      ...(node.keyword === 'RUN' ? node.flags.filter((f) => f.name === 'mount').map((f) => mountFrom(f.value)) : []),
+    ];
+    for (const v of fromValues) {
+      if (!v) continue;
+      const ref = resolveStageRef(v, stageNames, stage.index);
+      if (ref !== undefined) {
+        if (!stage.copiesFrom.includes(ref)) stage.copiesFrom.push(ref);
+      } else if (!/^\d+$/.test(v)) stage.copiesFromImages.push(v);
+    }
+  }
+
+  const finalStage = stages[stages.length - 1];
+  if (finalStage) {
+    finalStage.isFinal = true;
+    // what the final image contains: the final stage and the chain of stages it is FROM
+    let s: Stage | undefined = finalStage;
+    while (s && !s.inFinalImage) {
+      s.inFinalImage = true;
+      s = s.baseStage !== undefined ? stages[s.baseStage] : undefined;
+    }
+  }
+
+  const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent() ?? '', range: c.getRange() }));
+  return { text, doc, escapeChar, instructions, globalArgs, stages, finalStage, comments };
+}
+
+function stripQuotes(v: string): string {
+  if (v.length >= 2 && ((v[0] === '"' && v.endsWith('"')) || (v[0] === "'" && v.endsWith("'")))) return v.slice(1, -1);
+  return v;
+}
+
+function mountFrom(value: string | null): string | null {
+  if (!value) return null;
+  const m = /(?:^|,)from=([^,]+)/.exec(value);
+  return m ? m[1] : null;
+}
+
+/** A `--from` value names a stage by name or by index; only earlier stages count. */
+export function resolveStageRef(value: string, stageNames: ReadonlyMap<string, number>, currentIndex: number): number | undefined {
+  if (/^\d+$/.test(value)) {
+    const n = Number(value);
+    return n < currentIndex ? n : undefined;
+  }
+  const idx = stageNames.get(value.toLowerCase());
+  return idx !== undefined && idx < currentIndex ? idx : undefined;
+}

@@ -1,0 +1,142 @@
+import type { Position, Range } from './types.ts';
+
+/** Line-start index over a document, to turn offsets into positions and back. */
+export class LineIndex {
+  readonly text: string;
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    const lineEnd = this.lineEnd(pos.line);
+    return Math.min(this.starts[pos.line] + Math.max(0, pos.character), lineEnd);
+  }
+
+  /** Offset of the end of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length + 1;
+    let end = next - 1;
+    if (line + 1 >= this.starts.length) end = this.text.length;
+    else {
+      // step back over \n and a preceding \r
+      if (this.text.charCodeAt(end) === 10) end--;
+      if (end >= this.starts[line] && this.text.charCodeAt(end) === 13) end--;
+      end++;
+    }
+    return end;
+  }
+
+  lineText(line: number): string {
+    if (line < 0 || line >= this.starts.length) return '';
+    return this.text.slice(this.starts[line], this.lineEnd(line));
+  }
+
+  rangeText(range: Range): string {
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return comparePositions(a.start, b.start) || comparePositions(a.end, b.end);
+}
+
+/**
+ * Text with Dockerfile line continuations (escape char + newline) and the comment lines inside them
+ * removed, remembering for every character where it came from in the document.
+ */
+export interface LogicalText {
+  text: string;
+  /** offsets[i] is the document offset of text[i]; offsets[text.length] is the end offset. */
+  offsets: number[];
+}
+
+export function joinContinuations(doc: string, start: number, end: number, escapeChar: string): LogicalText {
+  let text = '';
+  const offsets: number[] = [];
+  let i = start;
+  while (i < end) {
+    const c = doc[i];
+    if (c === escapeChar) {
+      // escape + optional trailing blanks + newline is a continuation
+      let j = i + 1;
+      while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
+      if (j < end && (doc[j] === '\n' || doc[j] === '\r')) {
+        if (doc[j] === '\r' && doc[j + 1] === '\n') j++;
+        i = j + 1;
+        // skip blank lines and comment lines that follow a continuation
+        for (;;) {
+          let k = i;
+          while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
+          if (k < end && doc[k] === '#') {
+            while (k < end && doc[k] !== '\n' && doc[k] !== '\r') k++;
+            if (doc[k] === '\r' && doc[k + 1] === '\n') k++;
+            i = k + 1;
+            continue;
+          }
+          if (k < end && (doc[k] === '\n' || doc[k] === '\r') && k > i - 1) {
+            // an empty line inside a continuation is skipped by Docker (with a warning)
+            if (doc[k] === '\r' && doc[k + 1] === '\n') k++;
+            i = k + 1;
+            continue;
+          }
+          break;
+        }
+        continue;
+      }
+      if (j >= end) {
+        // a trailing escape at the end of the instruction
+        i = end;
+        continue;
+      }
+      text += c;
+      offsets.push(i);
+      i++;
+      if (i < end) {
+        text += doc[i];
+        offsets.push(i);
+        i++;
+      }
+      continue;
+    }
+    text += c;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(Math.min(i, end));
+  return { text, offsets };
+}
