@@ -23,6 +23,13 @@ function lessonSidebar() {
     const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
     const part = Number(/^part:\s*(\d+)/m.exec(front)?.[1]);
     const order = Number(/^order:\s*(\d+)/m.exec(front)?.[1]);
+    const missing = ['part', 'order', 'minutes', 'objectives'].filter((k) => !new RegExp(`^${k}:`, 'm').test(front));
+    if (missing.length > 0 || !(part >= 1 && part <= 4)) {
+      throw new Error(`lessons/${dir.name}/index.mdx: the frontmatter needs ${missing.join(', ') || 'part'} (part 1-4, order, minutes, objectives); see src/content.config.ts`);
+    }
+    if (!dir.name.startsWith(String(order).padStart(2, '0') + '-')) {
+      throw new Error(`lessons/${dir.name}: the folder number and the frontmatter's order (${order}) disagree`);
+    }
     lessons.push({ slug: dir.name, part, order });
   }
   lessons.sort((a, b) => a.order - b.order);
@@ -41,7 +48,7 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', alt: '' },
       customCss: ['./src/styles/shipshape.css'],
       sidebar: [
-        { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }] },
+        { label: 'Start here', items: [{ label: 'Course map', link: '/' }] },
         ...lessonSidebar(),
       ],
       pagination: true,

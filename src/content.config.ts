@@ -6,12 +6,14 @@ import { docsSchema } from '@astrojs/starlight/schema';
 /**
  * Lessons live in top-level `lessons/`, one folder per guideline (`02-pin-base-images/index.mdx`).
  * Their frontmatter is validated here, so a malformed lesson fails the build with a clear message.
+ * The fields are optional only because Starlight validates custom pages (the course map, the
+ * playground) against the same schema; astro.config.mjs requires them for every lesson.
  */
 export const lessonFields = z.object({
-  part: z.number().int().min(1).max(4).describe('The curriculum part (1-4) the lesson belongs to.'),
-  order: z.number().int().min(1).max(99).describe('The lesson number in the curriculum, e.g. 2 for 02-pin-base-images.'),
-  minutes: z.number().int().min(5).max(120).describe('Estimated minutes to read the lesson and do its exercises.'),
-  objectives: z.array(z.string().min(10)).min(2).max(6).describe('What the learner can do afterwards, each a sentence.'),
+  part: z.number().int().min(1).max(4).describe('The curriculum part (1-4) the lesson belongs to.').optional(),
+  order: z.number().int().min(1).max(99).describe('The lesson number in the curriculum, e.g. 2 for 02-pin-base-images.').optional(),
+  minutes: z.number().int().min(5).max(120).describe('Estimated minutes to read the lesson and do its exercises.').optional(),
+  objectives: z.array(z.string().min(10)).min(2).max(6).describe('What the learner can do afterwards, each a sentence.').optional(),
 });
 
 export const collections = {

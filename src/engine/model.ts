@@ -89,6 +89,30 @@ export interface DockerfileModel {
 }
 
 const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+
+/**
+ * BuildKit's automatic platform ARGs: defined in the global scope without any ARG instruction, so
+ * FROM may use them. The values stand in for a linux/amd64 build, the common case, so a base such as
+ * `FROM base-${TARGETARCH}` still resolves to a stage.
+ */
+export const AUTOMATIC_PLATFORM_ARGS: ReadonlyMap<string, string> = new Map([
+  ['BUILDPLATFORM', 'linux/amd64'],
+  ['BUILDOS', 'linux'],
+  ['BUILDARCH', 'amd64'],
+  ['BUILDVARIANT', ''],
+  ['TARGETPLATFORM', 'linux/amd64'],
+  ['TARGETOS', 'linux'],
+  ['TARGETARCH', 'amd64'],
+  ['TARGETVARIANT', ''],
+]);
+
+/** The variables FROM can see: the ARGs before the first FROM plus BuildKit's platform ARGs. */
+export function fromScope(globalArgs: ReadonlyMap<string, string | undefined>): Map<string, string | undefined> {
+  const scope = new Map(globalArgs);
+  // `ARG TARGETARCH` without a value still gets the automatic value
+  for (const [name, value] of AUTOMATIC_PLATFORM_ARGS) if (!scope.get(name)) scope.set(name, value);
+  return scope;
+}
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 function readFlags(ins: AstInstruction): Flag[] {
@@ -226,7 +250,7 @@ export function buildModel(input: string): DockerfileModel {
       const baseText = baseWord?.value ?? '';
       const asIdx = flagsEnd >= 0 ? flagsEnd + 1 : -1;
       const nameWord = asIdx > 0 && words[asIdx]?.value.toUpperCase() === 'AS' ? words[asIdx + 1] : undefined;
-      const sub = substituteVariables(baseText, globalArgs);
+      const sub = substituteVariables(baseText, fromScope(globalArgs));
       const lowered = sub.text.toLowerCase();
       const baseStage = stageNames.get(lowered);
       const index = stages.length;
@@ -240,7 +264,8 @@ export function buildModel(input: string): DockerfileModel {
         baseRange: baseWord?.range ?? node.range,
         base: parseImageReference(sub.text),
         undefinedBaseVariables: sub.undefinedVariables,
-        emptyBaseVariables: sub.emptyVariables,
+        // TARGETVARIANT is empty on most platforms: that is its value, not a missing default
+        emptyBaseVariables: sub.emptyVariables.filter((v) => !AUTOMATIC_PLATFORM_ARGS.has(v)),
         baseStage,
         isScratch: lowered === 'scratch',
         instructions: [],

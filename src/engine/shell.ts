@@ -39,7 +39,11 @@ type Token =
   | { kind: 'word'; value: string; start: number; end: number }
   | { kind: 'op'; op: string; start: number; end: number };
 
-const SEPARATORS = new Set(['&&', '||', ';', '|', '&', ';;', '|&']);
+const SEPARATORS = new Set(['&&', '||', ';', '|', '&', ';;', '|&', '\n']);
+/** Shell keywords that open a compound command: the simple command starts after them. */
+const LEADING_KEYWORDS = new Set(['!', '{', 'then', 'do', 'else', 'elif', 'if', 'while', 'until']);
+/** Keywords that close a compound command: not commands of their own. */
+const CLOSING_KEYWORDS = new Set(['}', 'fi', 'done', 'esac']);
 const REDIRECTS = new Set(['>', '>>', '<', '<<', '>&', '<&', '<>', '>|', '<(', '<<<']);
 const WORD_BREAK = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '<', '>', '(', ')']);
 
@@ -89,7 +93,136 @@ function wordEnd(text: string, i: number): number {
   return Math.min(i, text.length);
 }
 
-function tokenize(text: string): Token[] {
+/** Marks that stand in for `$(...)` / `<(...)` while shell-quote tokenises; two alternate so neighbours stay apart. */
+const SUBSTITUTION_MARKS = ['\uE001', '\uE002'];
+const SUBSTITUTION_RUN = /\uE001+|\uE002+/g;
+
+interface MaskedText {
+  /** Same length as the input, so every offset still points at the source. */
+  text: string;
+  /** Offsets of newlines that end a command (reported as the '\n' separator). */
+  newlines: Set<number>;
+  /** Source text of each masked substitution, in order. */
+  substitutions: string[];
+}
+
+/** Offset just past the `)` that closes a substitution whose body starts at i. */
+function substitutionEnd(text: string, i: number): number {
+  let depth = 1;
+  let quote: string | null = null;
+  while (i < text.length) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote !== "'") i++;
+      else if (c === quote) quote = null;
+    } else if (c === '\\') i++;
+    else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+    i++;
+  }
+  return text.length;
+}
+
+/**
+ * Prepares text for shell-quote without moving any offset. shell-quote treats a newline as a blank
+ * and a comment as the rest of the text, and splits `$(cmd)` into operators, so: comments become
+ * blanks, newlines that end a command become `;` (remembered), heredoc bodies inside a script become
+ * blanks, and each unquoted `$(...)`, `<(...)`, `>(...)` becomes one word of marks restored later.
+ */
+function maskText(text: string): MaskedText {
+  let out = '';
+  const newlines = new Set<number>();
+  const substitutions: string[] = [];
+  const heredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  let quote: string | null = null;
+  // last significant character outside quotes and comments: decides whether a newline ends a command
+  let last = '';
+  let lastNonBlank = text.length - 1;
+  while (lastNonBlank >= 0 && /\s/.test(text[lastNonBlank])) lastNonBlank--;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (quote) {
+      out += c;
+      if (c === '\\' && quote === '"' && i + 1 < text.length) {
+        out += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (c === quote) quote = null;
+      i++;
+      continue;
+    }
+    if (c === '\\' && i + 1 < text.length) {
+      out += c + text[i + 1];
+      last = 'x';
+      i += 2;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      quote = c;
+      out += c;
+      last = c;
+      i++;
+      continue;
+    }
+    if ((c === '$' || c === '<' || c === '>') && text[i + 1] === '(') {
+      const end = substitutionEnd(text, i + 2);
+      out += SUBSTITUTION_MARKS[substitutions.length % 2].repeat(end - i);
+      substitutions.push(text.slice(i, end));
+      last = 'x';
+      i = end;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
+        out += ' ';
+        i++;
+      }
+      continue;
+    }
+    if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<') {
+      const m = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z0-9_.-]+))/.exec(text.slice(i, i + 200));
+      if (m) heredocs.push({ delimiter: m[2] ?? m[3] ?? m[4], stripTabs: m[1] === '-' });
+    }
+    if (c === '\n') {
+      if ('&|;(\n'.includes(last) || last === '' || i > lastNonBlank) out += '\n';
+      else {
+        out += ';';
+        newlines.add(i);
+        last = '\n';
+      }
+      i++;
+      // bodies of heredocs opened on the line just ended are data, not commands
+      let j = i;
+      for (const h of heredocs) {
+        while (j < text.length) {
+          const nl = text.indexOf('\n', j);
+          const lineEnd = nl < 0 ? text.length : nl;
+          let line = text.slice(j, lineEnd).replace(/\r$/, '');
+          if (h.stripTabs) line = line.replace(/^\t+/, '');
+          j = nl < 0 ? text.length : nl + 1;
+          if (line === h.delimiter) break;
+        }
+      }
+      heredocs.length = 0;
+      for (; i < j; i++) out += text[i] === '\n' || text[i] === '\r' ? text[i] : ' ';
+      continue;
+    }
+    out += c;
+    if (c !== ' ' && c !== '\t' && c !== '\r') last = c;
+    i++;
+  }
+  return { text: out, newlines, substitutions };
+}
+
+function tokenize(source: string): Token[] {
+  const masked = maskText(source);
+  const text = masked.text;
+  let substitution = 0;
+  const restore = (value: string): string =>
+    value.includes('\uE001') || value.includes('\uE002') ? value.replace(SUBSTITUTION_RUN, () => masked.substitutions[substitution++] ?? '') : value;
   let parsed: ReturnType<typeof shellParse>;
   try {
     parsed = shellParse(text, keepVariables);
@@ -104,13 +237,14 @@ function tokenize(text: string): Token[] {
     if (typeof t === 'string' || (typeof t === 'object' && 'op' in t && t.op === 'glob')) {
       const value = typeof t === 'string' ? t : (t as { pattern: string }).pattern;
       const end = Math.max(wordEnd(text, cursor), Math.min(cursor + 1, text.length));
-      tokens.push({ kind: 'word', value, start: cursor, end });
+      tokens.push({ kind: 'word', value: restore(value), start: cursor, end });
       cursor = end;
     } else if (typeof t === 'object' && 'op' in t) {
       const op = t.op as string;
       const at = text.startsWith(op, cursor) ? cursor : text.indexOf(op, cursor);
       const start = at >= 0 ? at : cursor;
-      tokens.push({ kind: 'op', op, start, end: Math.min(start + op.length, text.length) });
+      const isNewline = op === ';' && masked.newlines.has(start);
+      tokens.push({ kind: 'op', op: isNewline ? '\n' : op, start, end: Math.min(start + op.length, text.length) });
       cursor = Math.min(start + op.length, text.length);
     } else {
       // a comment: the rest of the text is not commands
@@ -140,11 +274,14 @@ export function splitCommands(logical: LogicalText, doc: LineIndex): ShellComman
   const flush = (sep: CommandSeparator | undefined) => {
     const assignments: Word[] = [];
     let k = 0;
+    while (k < words.length && LEADING_KEYWORDS.has(words[k].value)) k++;
+    words = words.slice(k);
+    k = 0;
     while (k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value)) {
       assignments.push({ value: words[k].value, range: toRange(words[k].start, words[k].end) });
       k++;
     }
-    if (k < words.length) {
+    if (k < words.length && !(k === 0 && CLOSING_KEYWORDS.has(words[k].value))) {
       const p = words[k];
       const first = words[0];
       const last = words[words.length - 1];

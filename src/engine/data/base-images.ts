@@ -11,6 +11,9 @@ import type { ImageReference } from '../image-ref.ts';
 
 export const BASE_IMAGES_CHECKED = '2026-11-24';
 
+/** The parts of an image config an entry can state (or admit it does not know). */
+export type BaseConfigField = 'cmd' | 'entrypoint' | 'workdir' | 'expose' | 'stopSignal' | 'env' | 'labels';
+
 export interface BaseImageFacts {
   /** Human name of the variant: "python slim (Debian 12)". */
   label: string;
@@ -21,17 +24,35 @@ export interface BaseImageFacts {
   /** Numeric UID the default user runs as (0 for root). */
   uid: number;
   hasShell: boolean;
+  /** Path of the shell when there is one: `/bin/sh`, or `/busybox/sh` in distroless :debug. */
+  shellPath?: string;
   /** The package manager present, if any. */
   packageManager: 'apt' | 'apk' | 'dnf' | 'microdnf' | 'yum' | 'zypper' | null;
   libc: 'glibc' | 'musl' | 'none';
-  /** Tools worth knowing about for HEALTHCHECK (curl, wget). */
+  /** Tools worth knowing about for HEALTHCHECK (curl, wget). `wget` in busybox images is busybox's applet. */
   tools: string[];
+  /** Config.Cmd; absent means none (unless `unknownConfig` lists it). */
   cmd?: string[];
+  /** Config.Entrypoint; absent means none (unless `unknownConfig` lists it). */
   entrypoint?: string[];
+  /** Config.WorkingDir; absent means '' (the root directory). */
   workdir?: string;
+  /** Config.ExposedPorts as `80/tcp`. */
   expose?: string[];
   stopSignal?: string;
+  /** Config.Env with values that do not change between releases of the tag. */
   env?: Record<string, string>;
+  /** Variables the image sets whose value changes with every release (PYTHON_VERSION): present, value unknown. */
+  versionEnv?: string[];
+  labels?: Record<string, string>;
+  /** Config fields this entry does not know. Fields not listed are stated completely. */
+  unknownConfig?: BaseConfigField[];
+  /** Accounts in the image's /etc/passwd worth knowing (name -> uid), root included when present. */
+  users?: Record<string, number>;
+  /** Groups in /etc/group worth knowing (name -> gid). */
+  groups?: Record<string, number>;
+  /** The distribution underneath: `debian 12`, `alpine`, `wolfi`, `none`. */
+  os?: string;
   /** Minimal image (alpine, slim, distroless, scratch, chainguard) as the minimal-base lesson counts it. */
   minimal: boolean;
   /** Where the facts came from. */
@@ -46,14 +67,606 @@ interface Entry {
   facts: BaseImageFacts;
 }
 
-/** Most specific entries first: the first match wins. */
-export const BASE_IMAGE_TABLE: Entry[] = [
-  // The table is filled in by the image-preview work (issue 5); entries here are the ones the rules rely on.
+// ---------------------------------------------------------------------------------------------
+// Shared facts
+// ---------------------------------------------------------------------------------------------
+
+const PATH_DEFAULT = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const DEBIAN_USERS = { root: 0, daemon: 1, bin: 2, sys: 3, 'www-data': 33, nobody: 65534 };
+const DEBIAN_GROUPS = { root: 0, daemon: 1, 'www-data': 33, staff: 50, users: 100, nogroup: 65534 };
+const ALPINE_USERS = { root: 0, bin: 1, daemon: 2, nobody: 65534 };
+const ALPINE_GROUPS = { root: 0, bin: 1, daemon: 2, wheel: 10, 'www-data': 82, users: 100, nogroup: 65533, nobody: 65534 };
+const DISTROLESS_USERS = { root: 0, nonroot: 65532, nobody: 65534 };
+const DISTROLESS_GROUPS = { root: 0, nonroot: 65532, nogroup: 65534 };
+
+const DEBIAN_SUITES = 'bookworm|trixie|bullseye|forky';
+/** A release number as the official images tag it: `3`, `3.12`, `3.12.7`, `3.14.0rc1`, `22`, `1.23.4`. */
+const VERSION = '\\d+(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?(?:-rc)?';
+const ALPINE_SUFFIX = 'alpine(?:3\\.\\d+)?';
+
+/** Tags of the full (buildpack-deps based) variant: `3.12`, `3.12-bookworm`, `bookworm`, `latest`. */
+function fullTags(version: string): string {
+  return `latest|${version}|(?:${version}-)?(?:${DEBIAN_SUITES})`;
+}
+/** `slim`, `3.12-slim`, `3.12-slim-bookworm`, `slim-trixie`, node's `22-bookworm-slim`. */
+function slimTags(version: string): string {
+  return `(?:${version}-)?(?:slim(?:-(?:${DEBIAN_SUITES}))?|(?:${DEBIAN_SUITES})-slim)`;
+}
+/** `alpine`, `alpine3.20`, `3.12-alpine`, `3.12-alpine3.20`. */
+function alpineTags(version: string): string {
+  return `(?:${version}-)?${ALPINE_SUFFIX}`;
+}
+
+const DEBIAN_BASE = {
+  user: '',
+  uid: 0,
+  hasShell: true,
+  shellPath: '/bin/sh',
+  packageManager: 'apt',
+  libc: 'glibc',
+  users: DEBIAN_USERS,
+  groups: DEBIAN_GROUPS,
+} as const;
+
+const ALPINE_BASE = {
+  user: '',
+  uid: 0,
+  hasShell: true,
+  shellPath: '/bin/sh',
+  packageManager: 'apk',
+  libc: 'musl',
+  users: ALPINE_USERS,
+  groups: ALPINE_GROUPS,
+  os: 'alpine',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Distroless: gcr.io/distroless/<flavour>[-debianNN]:{latest,nonroot,debug,debug-nonroot}[-arch]
+// ---------------------------------------------------------------------------------------------
+
+const ARCH_SUFFIX = '(?:-(?:amd64|arm64|arm|s390x|ppc64le|riscv64))?';
+const DISTROLESS_SOURCE =
+  'GoogleContainerTools/distroless (static/static.bzl, base, cc, python3/python.bzl, nodejs/nodejs.bzl, java/java.bzl): ' +
+  'user 0 with workdir / or 65532 with /home/nonroot; :debug adds busybox at /busybox with ENTRYPOINT ["/busybox/sh"]';
+
+interface DistrolessFlavour {
+  name: string;
+  /** Repositories without the tag (several Debian releases share the facts). */
+  repositories: string[];
+  sizeMB: number;
+  libc: 'glibc' | 'none';
+  entrypoint?: string[];
+  env?: Record<string, string>;
+  versionEnv?: string[];
+  debian: string;
+}
+
+function distrolessEntries(f: DistrolessFlavour): Entry[] {
+  const env = { PATH: PATH_DEFAULT, SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt', ...(f.env ?? {}) };
+  const variants: { tag: string; debug: boolean; nonroot: boolean }[] = [
+    { tag: `debug-nonroot${ARCH_SUFFIX}`, debug: true, nonroot: true },
+    { tag: `debug${ARCH_SUFFIX}`, debug: true, nonroot: false },
+    { tag: `nonroot${ARCH_SUFFIX}`, debug: false, nonroot: true },
+    { tag: `latest${ARCH_SUFFIX}`, debug: false, nonroot: false },
+  ];
+  return variants.map(({ tag, debug, nonroot }) => ({
+    repositories: f.repositories,
+    tag,
+    facts: {
+      label: `distroless ${f.name}${debug ? ' :debug' : ''}${nonroot ? ' (nonroot)' : ''} (Debian ${f.debian})`,
+      // the busybox layer of :debug adds about 1 MB
+      sizeMB: debug ? f.sizeMB + 1 : f.sizeMB,
+      user: nonroot ? '65532' : '0',
+      uid: nonroot ? 65532 : 0,
+      hasShell: debug,
+      ...(debug ? { shellPath: '/busybox/sh' } : {}),
+      packageManager: null,
+      libc: f.libc,
+      tools: debug ? ['wget'] : [],
+      ...(f.entrypoint ? { entrypoint: f.entrypoint } : debug ? { entrypoint: ['/busybox/sh'] } : {}),
+      workdir: nonroot ? '/home/nonroot' : '/',
+      env: debug ? { ...env, PATH: `${PATH_DEFAULT}:/busybox` } : env,
+      ...(f.versionEnv ? { versionEnv: f.versionEnv } : {}),
+      unknownConfig: ['labels'],
+      users: DISTROLESS_USERS,
+      groups: DISTROLESS_GROUPS,
+      os: `debian ${f.debian} (distroless)`,
+      minimal: true,
+      source: DISTROLESS_SOURCE,
+    },
+  }));
+}
+
+function distrolessRepos(flavour: string, debians: string[], unsuffixed: boolean): string[] {
+  return [...(unsuffixed ? [`gcr.io/distroless/${flavour}`] : []), ...debians.map((d) => `gcr.io/distroless/${flavour}-debian${d}`)];
+}
+
+const DISTROLESS: Entry[] = [
+  ...distrolessEntries({ name: 'static', repositories: distrolessRepos('static', ['11', '12', '13'], true), sizeMB: 2, libc: 'none', debian: '12' }),
+  ...distrolessEntries({ name: 'base', repositories: distrolessRepos('base', ['11', '12', '13'], true), sizeMB: 9, libc: 'glibc', debian: '12' }),
+  ...distrolessEntries({ name: 'base-nossl', repositories: distrolessRepos('base-nossl', ['11', '12', '13'], true), sizeMB: 7, libc: 'glibc', debian: '12' }),
+  ...distrolessEntries({ name: 'cc', repositories: distrolessRepos('cc', ['11', '12', '13'], true), sizeMB: 10, libc: 'glibc', debian: '12' }),
+  ...distrolessEntries({
+    name: 'python3',
+    repositories: ['gcr.io/distroless/python3', 'gcr.io/distroless/python3-debian12'],
+    sizeMB: 19,
+    libc: 'glibc',
+    entrypoint: ['/usr/bin/python3.11'],
+    env: { LANG: 'C.UTF-8' },
+    debian: '12',
+  }),
+  ...distrolessEntries({
+    name: 'python3',
+    repositories: ['gcr.io/distroless/python3-debian13'],
+    sizeMB: 20,
+    libc: 'glibc',
+    entrypoint: ['/usr/bin/python3.13'],
+    env: { LANG: 'C.UTF-8' },
+    debian: '13',
+  }),
+  ...distrolessEntries({
+    name: 'nodejs',
+    repositories: ['18', '20', '22', '24'].flatMap((v) => [`gcr.io/distroless/nodejs${v}-debian12`, `gcr.io/distroless/nodejs${v}-debian13`, `gcr.io/distroless/nodejs${v}`]),
+    sizeMB: 45,
+    libc: 'glibc',
+    entrypoint: ['/nodejs/bin/node'],
+    debian: '12',
+  }),
+  ...distrolessEntries({
+    name: 'java',
+    repositories: ['11', '17', '21', '25'].flatMap((v) => [`gcr.io/distroless/java${v}-debian12`, `gcr.io/distroless/java${v}-debian13`, `gcr.io/distroless/java${v}`]),
+    sizeMB: 85,
+    libc: 'glibc',
+    entrypoint: ['/usr/bin/java', '-jar'],
+    env: { LANG: 'C.UTF-8' },
+    versionEnv: ['JAVA_VERSION'],
+    debian: '12',
+  }),
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Chainguard: cgr.dev/chainguard/<name>:{latest,latest-dev,...}
+// ---------------------------------------------------------------------------------------------
+
+const CHAINGUARD_SOURCE =
+  'Chainguard Images documentation (images.chainguard.dev): runtime images run as nonroot 65532 without a shell or apk; -dev tags add a shell and apk';
+
+const ALL_CONFIG: BaseConfigField[] = ['cmd', 'entrypoint', 'workdir', 'expose', 'stopSignal', 'env', 'labels'];
+
+function chainguardEntries(name: string, sizeMB: number, devSizeMB: number, extra: Partial<BaseImageFacts> = {}): Entry[] {
+  const common = {
+    user: '65532',
+    uid: 65532,
+    libc: 'glibc' as const,
+    users: { root: 0, nonroot: 65532 },
+    groups: { root: 0, nonroot: 65532 },
+    os: 'wolfi',
+    minimal: true,
+    source: CHAINGUARD_SOURCE,
+    // per-image entrypoints and environments change between releases: only what `extra` states is known
+    unknownConfig: ALL_CONFIG.filter((f) => !(f in extra)),
+  };
+  return [
+    {
+      repositories: [`cgr.dev/chainguard/${name}`],
+      tag: '(?:[\\w.]+-)?dev',
+      facts: { ...common, label: `Chainguard ${name} (-dev)`, sizeMB: devSizeMB, hasShell: true, shellPath: '/bin/sh', packageManager: 'apk', tools: ['wget'], ...extra, minimal: false },
+    },
+    {
+      repositories: [`cgr.dev/chainguard/${name}`],
+      facts: { ...common, label: `Chainguard ${name}`, sizeMB, hasShell: false, packageManager: null, tools: [], ...extra },
+    },
+  ];
+}
+
+const CHAINGUARD: Entry[] = [
+  ...chainguardEntries('static', 1, 1, { libc: 'none' }),
+  ...chainguardEntries('python', 20, 45),
+  ...chainguardEntries('node', 45, 60),
+  ...chainguardEntries('nginx', 8, 20, { expose: ['8080/tcp'] }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Docker Official Images
+// ---------------------------------------------------------------------------------------------
+
+const PYTHON_SOURCE = 'docker-library/python (3.x/{bookworm,slim-bookworm,alpine3.x}/Dockerfile): FROM buildpack-deps / debian:*-slim / alpine, CMD ["python3"]';
+const PYTHON_ENV_NEW = { PATH: `/usr/local/bin:${PATH_DEFAULT}` };
+// Python up to 3.12 keeps LANG=C.UTF-8 (docker-library/python#570); 3.13 and later dropped it
+const PYTHON_ENV_OLD = { ...PYTHON_ENV_NEW, LANG: 'C.UTF-8' };
+const PYTHON_VERSION_ENV = ['GPG_KEY', 'PYTHON_VERSION', 'PYTHON_SHA256'];
+const PY_OLD = '3\\.(?:[0-9]|1[0-2])(?:\\.\\d+)?(?:(?:a|b|rc)\\d+)?';
+
+function pythonEntries(version: string, env: Record<string, string>, versionRequired: boolean): Entry[] {
+  const base = { cmd: ['python3'], env, versionEnv: PYTHON_VERSION_ENV, source: PYTHON_SOURCE };
+  // the bare tags (`slim`, `alpine`, `latest`) follow the newest release, so they belong to the newest facts
+  const slim = versionRequired ? `${version}-(?:slim(?:-(?:${DEBIAN_SUITES}))?)` : slimTags(version);
+  const alpine = versionRequired ? `${version}-${ALPINE_SUFFIX}` : alpineTags(version);
+  const full = versionRequired ? `${version}(?:-(?:${DEBIAN_SUITES}))?` : fullTags(version);
+  return [
+    {
+      repositories: ['library/python'],
+      tag: slim,
+      facts: { ...DEBIAN_BASE, ...base, label: 'python slim (Debian)', sizeMB: 42, tools: [], os: 'debian', minimal: true },
+    },
+    {
+      repositories: ['library/python'],
+      tag: alpine,
+      facts: { ...ALPINE_BASE, ...base, label: 'python alpine', sizeMB: 17, tools: ['wget'], minimal: true },
+    },
+    {
+      repositories: ['library/python'],
+      tag: full,
+      facts: { ...DEBIAN_BASE, ...base, label: 'python (Debian, buildpack-deps)', sizeMB: 390, tools: ['curl', 'wget', 'git'], os: 'debian', minimal: false },
+    },
+  ];
+}
+
+const NODE_SOURCE =
+  'nodejs/docker-node (22/{bookworm,bookworm-slim,alpine3.x}/Dockerfile): user node (1000) created but not the default; ENTRYPOINT ["docker-entrypoint.sh"], CMD ["node"]; slim purges curl and wget after use';
+const NODE_VERSION_TAG = `(?:${VERSION}|lts|current|hydrogen|iron|jod|krypton)`;
+const NODE_CONFIG = {
+  entrypoint: ['docker-entrypoint.sh'],
+  cmd: ['node'],
+  env: { PATH: PATH_DEFAULT },
+  versionEnv: ['NODE_VERSION'],
+  // YARN_VERSION is set by some release lines and not others
+  unknownConfig: ['env'] as BaseConfigField[],
+  source: NODE_SOURCE,
+};
+
+const GOLANG_SOURCE = 'docker-library/golang (1.x/{bookworm,alpine3.x}/Dockerfile): GOPATH=/go, GOTOOLCHAIN=local, WORKDIR $GOPATH; CMD inherited from the base';
+const GOLANG_ENV = { PATH: `/go/bin:/usr/local/go/bin:${PATH_DEFAULT}`, GOTOOLCHAIN: 'local', GOPATH: '/go' };
+
+const NGINX_VERSION_TAG = `${VERSION}|mainline|stable`;
+const NGINX_ENV = { PATH: PATH_DEFAULT };
+const NGINX_VERSION_ENV = ['NGINX_VERSION', 'NJS_VERSION', 'NJS_RELEASE', 'PKG_RELEASE'];
+const NGINX_LABELS = { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' };
+const NGINX_CONFIG = {
+  entrypoint: ['/docker-entrypoint.sh'],
+  cmd: ['nginx', '-g', 'daemon off;'],
+  stopSignal: 'SIGQUIT',
+  env: NGINX_ENV,
+  versionEnv: NGINX_VERSION_ENV,
+  labels: NGINX_LABELS,
+};
+const NGINX_SOURCE =
+  'nginxinc/docker-nginx (stable/{debian,alpine,alpine-slim}/Dockerfile): user nginx 101, curl installed (not in alpine-slim), EXPOSE 80, STOPSIGNAL SIGQUIT';
+const NGINX_UNPRIVILEGED_SOURCE =
+  'nginxinc/docker-nginx-unprivileged (stable/debian/Dockerfile): USER $UID (101), listens on 8080, EXPOSE 8080, pid in /tmp';
+
+function nginxEntries(repo: string, unprivileged: boolean): Entry[] {
+  const run = unprivileged
+    ? { user: '101', uid: 101, expose: ['8080/tcp'], source: NGINX_UNPRIVILEGED_SOURCE }
+    : { user: '', uid: 0, expose: ['80/tcp'], source: NGINX_SOURCE };
+  const name = unprivileged ? 'nginx-unprivileged' : 'nginx';
+  return [
+    {
+      repositories: [repo],
+      tag: `(?:(?:${NGINX_VERSION_TAG})-)?alpine-slim(?:3\\.\\d+)?`,
+      facts: {
+        ...ALPINE_BASE,
+        ...NGINX_CONFIG,
+        ...run,
+        label: `${name} alpine-slim`,
+        sizeMB: 5,
+        tools: ['wget'],
+        users: { ...ALPINE_USERS, nginx: 101 },
+        groups: { ...ALPINE_GROUPS, nginx: 101 },
+        minimal: true,
+      },
+    },
+    {
+      repositories: [repo],
+      tag: `(?:(?:${NGINX_VERSION_TAG})-)?alpine(?:3\\.\\d+)?(?:-perl|-otel)?`,
+      facts: {
+        ...ALPINE_BASE,
+        ...NGINX_CONFIG,
+        ...run,
+        label: `${name} alpine`,
+        sizeMB: 21,
+        tools: ['curl', 'wget'],
+        users: { ...ALPINE_USERS, nginx: 101 },
+        groups: { ...ALPINE_GROUPS, nginx: 101 },
+        minimal: true,
+      },
+    },
+    {
+      repositories: [repo],
+      tag: `latest|${NGINX_VERSION_TAG}|(?:(?:${NGINX_VERSION_TAG})-)?(?:${DEBIAN_SUITES}|perl|otel)(?:-perl|-otel)?`,
+      facts: {
+        ...DEBIAN_BASE,
+        ...NGINX_CONFIG,
+        ...run,
+        label: `${name} (Debian slim)`,
+        sizeMB: 70,
+        tools: ['curl'],
+        users: { ...DEBIAN_USERS, nginx: 101 },
+        groups: { ...DEBIAN_GROUPS, nginx: 101 },
+        os: 'debian',
+        minimal: false,
+      },
+    },
+  ];
+}
+
+const HTTPD_SOURCE = 'docker-library/httpd (2.4/{Dockerfile,alpine/Dockerfile}): WORKDIR /usr/local/apache2, STOPSIGNAL SIGWINCH, EXPOSE 80, CMD ["httpd-foreground"]';
+const HTTPD_CONFIG = {
+  cmd: ['httpd-foreground'],
+  workdir: '/usr/local/apache2',
+  expose: ['80/tcp'],
+  stopSignal: 'SIGWINCH',
+  env: { HTTPD_PREFIX: '/usr/local/apache2', PATH: `/usr/local/apache2/bin:${PATH_DEFAULT}` },
+  versionEnv: ['HTTPD_VERSION', 'HTTPD_SHA256', 'HTTPD_PATCHES'],
+  source: HTTPD_SOURCE,
+};
+
+const DEBIAN_SOURCE = 'docker-library/debian (debuerreotype): CMD ["bash"], no curl or wget; slim variants drop docs and locales';
+const UBUNTU_SOURCE = 'docker-library/official-images library/ubuntu (Canonical rootfs): CMD ["/bin/bash"], no curl or wget';
+const ALPINE_SOURCE = 'alpinelinux/docker-alpine: CMD ["/bin/sh"], busybox (wget applet), apk';
+
+const OFFICIAL: Entry[] = [
+  // scratch: the empty image
+  {
+    repositories: ['library/scratch'],
+    facts: {
+      label: 'scratch (empty image)',
+      sizeMB: 0,
+      user: '',
+      uid: 0,
+      hasShell: false,
+      packageManager: null,
+      libc: 'none',
+      tools: [],
+      labels: {},
+      users: {},
+      groups: {},
+      os: 'none',
+      minimal: true,
+      source: 'Docker documentation (Create a base image): scratch is an empty filesystem and config; FROM scratch adds no layer',
+    },
+  },
+
+  // debian
+  {
+    repositories: ['library/debian'],
+    tag: '(?:bookworm|12(?:\\.\\d+)?|oldstable)(?:-\\d{8})?-slim',
+    facts: { ...DEBIAN_BASE, label: 'debian bookworm-slim (12)', sizeMB: 28, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 12', minimal: true, source: DEBIAN_SOURCE },
+  },
+  {
+    repositories: ['library/debian'],
+    tag: '(?:trixie|13(?:\\.\\d+)?|stable)(?:-\\d{8})?-slim',
+    facts: { ...DEBIAN_BASE, label: 'debian trixie-slim (13)', sizeMB: 29, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 13', minimal: true, source: DEBIAN_SOURCE },
+  },
+  {
+    repositories: ['library/debian'],
+    tag: '(?:bullseye|11(?:\\.\\d+)?)(?:-\\d{8})?-slim',
+    facts: { ...DEBIAN_BASE, label: 'debian bullseye-slim (11)', sizeMB: 30, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 11', minimal: true, source: DEBIAN_SOURCE },
+  },
+  {
+    repositories: ['library/debian'],
+    tag: '(?:bookworm|12(?:\\.\\d+)?|oldstable)(?:-\\d{8})?',
+    facts: { ...DEBIAN_BASE, label: 'debian bookworm (12)', sizeMB: 48, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 12', minimal: false, source: DEBIAN_SOURCE },
+  },
+  {
+    repositories: ['library/debian'],
+    tag: '(?:trixie|13(?:\\.\\d+)?|stable|latest)(?:-\\d{8})?',
+    facts: { ...DEBIAN_BASE, label: 'debian trixie (13)', sizeMB: 49, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 13', minimal: false, source: DEBIAN_SOURCE },
+  },
+  {
+    repositories: ['library/debian'],
+    tag: '(?:bullseye|11(?:\\.\\d+)?)(?:-\\d{8})?',
+    facts: { ...DEBIAN_BASE, label: 'debian bullseye (11)', sizeMB: 53, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 11', minimal: false, source: DEBIAN_SOURCE },
+  },
+
+  // ubuntu
+  {
+    repositories: ['library/ubuntu'],
+    tag: '(?:24\\.04|noble)(?:-\\d{8}(?:\\.\\d+)?)?',
+    facts: {
+      ...DEBIAN_BASE,
+      label: 'ubuntu 24.04 (noble)',
+      sizeMB: 29,
+      tools: [],
+      cmd: ['/bin/bash'],
+      env: { PATH: PATH_DEFAULT },
+      labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' },
+      users: { ...DEBIAN_USERS, ubuntu: 1000 },
+      groups: { ...DEBIAN_GROUPS, ubuntu: 1000 },
+      os: 'ubuntu 24.04',
+      minimal: false,
+      source: `${UBUNTU_SOURCE}; 24.04 ships a user ubuntu (1000)`,
+    },
+  },
+  {
+    repositories: ['library/ubuntu'],
+    tag: '(?:22\\.04|jammy)(?:-\\d{8}(?:\\.\\d+)?)?',
+    facts: {
+      ...DEBIAN_BASE,
+      label: 'ubuntu 22.04 (jammy)',
+      sizeMB: 30,
+      tools: [],
+      cmd: ['/bin/bash'],
+      env: { PATH: PATH_DEFAULT },
+      labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '22.04' },
+      os: 'ubuntu 22.04',
+      minimal: false,
+      source: UBUNTU_SOURCE,
+    },
+  },
+  {
+    repositories: ['library/ubuntu'],
+    tag: '(?:20\\.04|focal)(?:-\\d{8}(?:\\.\\d+)?)?',
+    facts: {
+      ...DEBIAN_BASE,
+      label: 'ubuntu 20.04 (focal)',
+      sizeMB: 27,
+      tools: [],
+      cmd: ['/bin/bash'],
+      env: { PATH: PATH_DEFAULT },
+      unknownConfig: ['labels'],
+      os: 'ubuntu 20.04',
+      minimal: false,
+      source: UBUNTU_SOURCE,
+    },
+  },
+
+  // alpine
+  {
+    repositories: ['library/alpine'],
+    tag: 'latest|edge|3(?:\\.\\d+){0,2}|\\d{8}',
+    facts: { ...ALPINE_BASE, label: 'alpine', sizeMB: 3.6, tools: ['wget'], cmd: ['/bin/sh'], env: { PATH: PATH_DEFAULT }, minimal: true, source: ALPINE_SOURCE },
+  },
+
+  // python
+  ...pythonEntries(PY_OLD, PYTHON_ENV_OLD, true),
+  ...pythonEntries(VERSION, PYTHON_ENV_NEW, false),
+
+  // node
+  {
+    repositories: ['library/node'],
+    tag: slimTags(NODE_VERSION_TAG),
+    facts: {
+      ...DEBIAN_BASE,
+      ...NODE_CONFIG,
+      label: 'node slim (Debian)',
+      sizeMB: 75,
+      tools: [],
+      users: { ...DEBIAN_USERS, node: 1000 },
+      groups: { ...DEBIAN_GROUPS, node: 1000 },
+      os: 'debian',
+      minimal: true,
+    },
+  },
+  {
+    repositories: ['library/node'],
+    tag: alpineTags(NODE_VERSION_TAG),
+    facts: {
+      ...ALPINE_BASE,
+      ...NODE_CONFIG,
+      label: 'node alpine',
+      sizeMB: 55,
+      tools: ['wget'],
+      users: { ...ALPINE_USERS, node: 1000 },
+      groups: { ...ALPINE_GROUPS, node: 1000 },
+      minimal: true,
+    },
+  },
+  {
+    repositories: ['library/node'],
+    tag: fullTags(NODE_VERSION_TAG),
+    facts: {
+      ...DEBIAN_BASE,
+      ...NODE_CONFIG,
+      label: 'node (Debian, buildpack-deps)',
+      sizeMB: 390,
+      tools: ['curl', 'wget', 'git'],
+      users: { ...DEBIAN_USERS, node: 1000 },
+      groups: { ...DEBIAN_GROUPS, node: 1000 },
+      os: 'debian',
+      minimal: false,
+    },
+  },
+
+  // golang
+  {
+    repositories: ['library/golang'],
+    tag: alpineTags(VERSION),
+    facts: {
+      ...ALPINE_BASE,
+      label: 'golang alpine',
+      sizeMB: 75,
+      tools: ['wget'],
+      cmd: ['/bin/sh'],
+      workdir: '/go',
+      env: GOLANG_ENV,
+      versionEnv: ['GOLANG_VERSION'],
+      minimal: false,
+      source: GOLANG_SOURCE,
+    },
+  },
+  {
+    repositories: ['library/golang'],
+    tag: fullTags(VERSION),
+    facts: {
+      ...DEBIAN_BASE,
+      label: 'golang (Debian, buildpack-deps)',
+      sizeMB: 300,
+      tools: ['curl', 'wget', 'git'],
+      cmd: ['bash'],
+      workdir: '/go',
+      env: GOLANG_ENV,
+      versionEnv: ['GOLANG_VERSION'],
+      os: 'debian',
+      minimal: false,
+      source: GOLANG_SOURCE,
+    },
+  },
+
+  // nginx and nginx-unprivileged
+  ...nginxEntries('library/nginx', false),
+  ...nginxEntries('nginxinc/nginx-unprivileged', true),
+
+  // httpd
+  {
+    repositories: ['library/httpd'],
+    tag: alpineTags(VERSION),
+    facts: {
+      ...ALPINE_BASE,
+      ...HTTPD_CONFIG,
+      label: 'httpd alpine',
+      sizeMB: 22,
+      tools: ['wget'],
+      users: { ...ALPINE_USERS, 'www-data': 82 },
+      minimal: true,
+    },
+  },
+  {
+    repositories: ['library/httpd'],
+    tag: fullTags(VERSION),
+    facts: { ...DEBIAN_BASE, ...HTTPD_CONFIG, label: 'httpd (Debian slim)', sizeMB: 58, tools: [], os: 'debian', minimal: false },
+  },
+
+  // Red Hat UBI minimal
+  {
+    repositories: ['registry.access.redhat.com/ubi9/ubi-minimal', 'registry.access.redhat.com/ubi9-minimal', 'registry.redhat.io/ubi9/ubi-minimal'],
+    facts: {
+      label: 'UBI 9 minimal',
+      sizeMB: 38,
+      user: '',
+      uid: 0,
+      hasShell: true,
+      shellPath: '/bin/sh',
+      packageManager: 'microdnf',
+      libc: 'glibc',
+      tools: ['curl'],
+      cmd: ['/bin/bash'],
+      unknownConfig: ['env', 'labels'],
+      env: { PATH: PATH_DEFAULT },
+      users: { root: 0, nobody: 65534 },
+      os: 'rhel 9',
+      minimal: true,
+      source: 'Red Hat UBI 9 minimal image page (catalog.redhat.com): microdnf, curl-minimal, CMD ["/bin/bash"]',
+    },
+  },
+];
+
+/** Most specific entries first: the first match wins. */
+export const BASE_IMAGE_TABLE: Entry[] = [...OFFICIAL, ...DISTROLESS, ...CHAINGUARD];
 
 /** The key a reference is looked up by: `library/python` for Docker Hub, `gcr.io/distroless/static` elsewhere. */
 export function repositoryKey(ref: ImageReference): string {
   return ref.registry === 'docker.io' ? ref.canonicalPath.toLowerCase() : `${ref.registry}/${ref.path}`.toLowerCase();
+}
+
+const compiled = new Map<string, RegExp>();
+function tagMatches(pattern: string, tag: string): boolean {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})$`);
+    compiled.set(pattern, re);
+  }
+  return re.test(tag);
 }
 
 /** Facts about a base image, or undefined when Shipshape does not know it. */
@@ -62,7 +675,7 @@ export function lookupBaseImage(ref: ImageReference): BaseImageFacts | undefined
   const tag = ref.tag ?? 'latest';
   for (const entry of BASE_IMAGE_TABLE) {
     if (!entry.repositories.includes(key)) continue;
-    if (entry.tag && !new RegExp(`^(?:${entry.tag})$`).test(tag)) continue;
+    if (entry.tag && !tagMatches(entry.tag, tag)) continue;
     return entry.facts;
   }
   return undefined;

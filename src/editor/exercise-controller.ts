@@ -1,0 +1,266 @@
+/**
+ * Brings one exercise to life: restores the learner's saved text, runs the checker in a worker on
+ * every (debounced) edit, shows markers, the checklist and other findings, and handles hints,
+ * solution (asked first, shown as a diff, applied with undo), reset (with undo) and completion.
+ */
+import type { Exercise, GradeResult } from '../engine/exercise.ts';
+import type { Finding } from '../engine/types.ts';
+import { diffLines } from './diff.ts';
+import type { EditorAdapter } from './editor-adapter.ts';
+import { EngineClient } from './engine-client.ts';
+import { createPlainEditor } from './plain-editor.ts';
+import { progressStore } from './progress.ts';
+import { inlineMarkdown } from '../exercises/inline-markdown.ts';
+
+export const DEBOUNCE_MS = 120;
+const MAX_INPUT_CHARS = 2_000_000;
+
+const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
+const lessonUrl = (lesson: string) => `${base}${lesson}/`;
+
+function prefersPlainEditor(): boolean {
+  const stored = progressStore().document.preferences?.plainEditor;
+  if (stored !== undefined) return stored;
+  // Monaco does not support mobile browsers: phones and touch-only devices get the plain editor
+  const coarse = window.matchMedia?.('(pointer: coarse)').matches && !window.matchMedia?.('(pointer: fine)').matches;
+  return coarse || window.innerWidth < 640;
+}
+
+function el<T extends HTMLElement>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`exercise markup is missing ${selector}`);
+  return found;
+}
+
+export async function startExercise(section: HTMLElement): Promise<void> {
+  const exercise = JSON.parse(el(section, 'script.ex-data').textContent ?? '{}') as Exercise;
+  const store = progressStore();
+  const saved = store.exercise(exercise.id);
+  const starter: Record<string, string> = { Dockerfile: exercise.files.dockerfile.starter };
+  if (exercise.files.dockerignore) starter['.dockerignore'] = exercise.files.dockerignore.starter;
+  const solution: Record<string, string> = { Dockerfile: exercise.files.dockerfile.solution };
+  if (exercise.files.dockerignore) solution['.dockerignore'] = exercise.files.dockerignore.solution;
+  const initial: Record<string, string> = { ...starter };
+  if (saved) for (const name of Object.keys(initial)) if (typeof saved.files[name] === 'string') initial[name] = saved.files[name];
+
+  const statusText = el(section, '.ex-status-text');
+  const saveState = el(section, '.ex-save-state');
+  const container = el(section, '.ex-editor');
+  const checkItems = Array.from(section.querySelectorAll<HTMLElement>('.ex-check'));
+  const others = el<HTMLDetailsElement>(section, '.ex-others');
+  const client = new EngineClient();
+  let completed = saved?.completed ?? false;
+  let activeFile = 'Dockerfile';
+  if (completed) section.dataset.complete = 'true';
+
+  // --- the editor: plain textarea now if preferred, else Monaco (loaded lazily)
+  let editor: EditorAdapter;
+  const label = `Dockerfile editor for the exercise "${exercise.title}"`;
+  const editorOptions = { container, files: initial, label, lessonUrl };
+  if (prefersPlainEditor()) editor = createPlainEditor(editorOptions);
+  else {
+    statusText.textContent = 'Loading the editor…';
+    try {
+      const { createMonacoEditor } = await import('./monaco-editor.ts');
+      editor = createMonacoEditor(editorOptions);
+    } catch {
+      editor = createPlainEditor(editorOptions);
+    }
+  }
+  section.dataset.mounted = editor.kind;
+  section.dataset.editor = editor.kind;
+
+  const filesNow = (): Record<string, string> => Object.fromEntries(Object.keys(initial).map((f) => [f, editor.getValue(f)]));
+
+  // --- tabs
+  for (const tab of Array.from(section.querySelectorAll<HTMLButtonElement>('.ex-tab'))) {
+    tab.addEventListener('click', () => {
+      activeFile = tab.dataset.file ?? 'Dockerfile';
+      for (const t of Array.from(section.querySelectorAll<HTMLButtonElement>('.ex-tab'))) t.setAttribute('aria-selected', String(t === tab));
+      editor.showFile(activeFile);
+    });
+  }
+
+  // --- grading
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  const render = (result: GradeResult) => {
+    result.checks.forEach((c, i) => {
+      const item = checkItems[i];
+      if (!item) return;
+      item.dataset.state = c.passed ? 'pass' : 'fail';
+      el(item, '.ex-check-sr').textContent = c.passed ? 'passes' : 'does not pass yet';
+      // inlineMarkdown escapes all HTML first, so this is safe
+      el(item, '.ex-check-detail').innerHTML = c.passed ? '' : inlineMarkdown(c.detail ?? '');
+    });
+    const byFile = (file: string) => result.findings.filter((f) => f.file === file);
+    for (const file of Object.keys(initial)) editor.setFindings(file, byFile(file));
+    renderOthers(result.others);
+    const summary = `${result.passed} of ${result.total} checks pass`;
+    if (result.complete) {
+      statusText.textContent = `Complete: all ${result.total} checks pass. Well done!`;
+      section.dataset.complete = 'true';
+    } else {
+      statusText.textContent = `${summary}.`;
+      delete section.dataset.complete;
+    }
+    section.dataset.grade = `${result.passed}/${result.total}`;
+  };
+
+  const renderOthers = (list: Finding[]) => {
+    const ul = el(others, '.ex-others-list');
+    ul.replaceChildren();
+    others.hidden = list.length === 0;
+    el(others, '.ex-others-count').textContent = `(${list.length})`;
+    for (const f of list) {
+      const li = document.createElement('li');
+      li.dataset.severity = f.severity;
+      const where = document.createElement('span');
+      where.className = 'ex-other-where';
+      where.textContent = `${f.file === 'Dockerfile' ? '' : `${f.file} `}line ${f.range.start.line + 1}`;
+      const msg = document.createElement('span');
+      msg.innerHTML = inlineMarkdown(f.message);
+      li.append(where, ' ', msg);
+      if (f.lesson) {
+        const a = document.createElement('a');
+        a.href = lessonUrl(f.lesson);
+        a.textContent = `taught in lesson ${f.lesson.slice(0, 2)}`;
+        li.append(' ', a);
+      }
+      ul.append(li);
+    }
+  };
+
+  const check = async () => {
+    const mine = ++generation;
+    const files = filesNow();
+    const total = Object.values(files).reduce((n, t) => n + t.length, 0);
+    if (total > MAX_INPUT_CHARS) {
+      statusText.textContent = `This text is too large to check (${Math.round(total / 1024)} KB; the limit is ${MAX_INPUT_CHARS / 1_000_000} MB). Your text is kept.`;
+      return;
+    }
+    performance.mark('shipshape:grade-start');
+    const outcome = await client.run({
+      input: { dockerfile: files.Dockerfile, ...(files['.dockerignore'] !== undefined ? { dockerignore: files['.dockerignore'] } : {}) },
+      checks: exercise.checks,
+      context: exercise.context,
+    });
+    if (!outcome || mine !== generation) return;
+    if (outcome.kind === 'timeout') {
+      section.dataset.checker = 'timeout';
+      statusText.textContent = 'Checking took too long and was stopped; the checker restarts on your next edit. Your text is kept.';
+      return;
+    }
+    if (outcome.kind === 'error') {
+      section.dataset.checker = 'error';
+      statusText.textContent = `The checker failed (${outcome.message}); it restarts on your next edit. Your text is kept.`;
+      return;
+    }
+    section.dataset.checker = 'ok';
+    render(outcome.result);
+    performance.mark('shipshape:grade-applied');
+    performance.measure('shipshape:edit-to-feedback', 'shipshape:grade-start', 'shipshape:grade-applied');
+    const files2 = filesNow();
+    const wasCompleted = completed;
+    completed = completed || outcome.result.complete;
+    store.saveFiles(exercise.id, files2, outcome.result.complete);
+    if (!wasCompleted && completed) document.dispatchEvent(new CustomEvent('shipshape:progress'));
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    saveState.textContent = '';
+    timer = setTimeout(() => {
+      void check().then(() => {
+        saveState.textContent = store.isPersistent ? 'Saved in this browser' : 'Not saved: storage is unavailable';
+      });
+    }, DEBOUNCE_MS);
+  };
+  editor.onChange(schedule);
+
+  // --- undo for reset / apply solution: keeps the text from before
+  const undoButton = el<HTMLButtonElement>(section, '.ex-undo-button');
+  let undoFiles: Record<string, string> | null = null;
+  const replaceAll = (files: Record<string, string>, what: string) => {
+    undoFiles = filesNow();
+    for (const [name, text] of Object.entries(files)) editor.setValue(name, text);
+    undoButton.hidden = false;
+    undoButton.textContent = `Undo ${what}`;
+    schedule();
+  };
+  undoButton.addEventListener('click', () => {
+    if (!undoFiles) return;
+    const back = undoFiles;
+    undoFiles = null;
+    for (const [name, text] of Object.entries(back)) editor.setValue(name, text);
+    undoButton.hidden = true;
+    schedule();
+    editor.focus();
+  });
+  el(section, '.ex-reset-button').addEventListener('click', () => replaceAll(starter, 'reset'));
+
+  // --- hints: one at a time
+  const hints = Array.from(section.querySelectorAll<HTMLElement>('.ex-hint'));
+  const hintButton = el<HTMLButtonElement>(section, '.ex-hint-button');
+  let shown = Math.min(saved?.hintsShown ?? 0, hints.length);
+  const showHints = () => {
+    hints.forEach((h, i) => (h.hidden = i >= shown));
+    hintButton.hidden = shown >= hints.length;
+    hintButton.textContent = `Show a hint (${shown + 1} of ${hints.length})`;
+  };
+  showHints();
+  hintButton.addEventListener('click', () => {
+    shown = Math.min(shown + 1, hints.length);
+    showHints();
+    store.setHintsShown(exercise.id, shown);
+    hints[shown - 1]?.setAttribute('tabindex', '-1');
+    hints[shown - 1]?.focus();
+  });
+
+  // --- solution: ask first, then a diff, then apply with undo
+  const solutionButton = el<HTMLButtonElement>(section, '.ex-solution-button');
+  const solutionBox = el(section, '.ex-solution');
+  let asked = false;
+  solutionButton.addEventListener('click', () => {
+    if (!asked) {
+      asked = true;
+      solutionButton.textContent = 'Are you sure? Click again to see the solution';
+      solutionButton.dataset.confirm = 'true';
+      return;
+    }
+    const diff = el(solutionBox, '.ex-diff');
+    diff.replaceChildren();
+    const mine = filesNow();
+    for (const [name, text] of Object.entries(solution)) {
+      if (Object.keys(solution).length > 1) {
+        const h = document.createElement('span');
+        h.className = 'ex-diff-file';
+        h.textContent = `${name}\n`;
+        diff.append(h);
+      }
+      for (const line of diffLines(mine[name] ?? '', text)) {
+        const span = document.createElement('span');
+        span.className = `ex-diff-${line.kind}`;
+        span.textContent = `${line.kind === 'add' ? '+ ' : line.kind === 'remove' ? '− ' : '  '}${line.text}\n`;
+        diff.append(span);
+      }
+    }
+    solutionBox.hidden = false;
+    solutionButton.hidden = true;
+  });
+  el(section, '.ex-close-solution').addEventListener('click', () => {
+    solutionBox.hidden = true;
+    solutionButton.hidden = false;
+    solutionButton.textContent = 'Show the solution…';
+    delete solutionButton.dataset.confirm;
+    asked = false;
+  });
+  el(section, '.ex-apply-button').addEventListener('click', () => {
+    replaceAll(solution, 'use of the solution');
+    solutionBox.hidden = true;
+    solutionButton.hidden = false;
+  });
+
+  await check();
+  saveState.textContent = saved ? 'Restored your saved text' : '';
+}

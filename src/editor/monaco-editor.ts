@@ -1,0 +1,155 @@
+/**
+ * The Monaco editor, loaded lazily. Only the editor API, the Dockerfile language, hover (to read
+ * markers) and code actions (quick fixes) are imported: the whole package would be several times
+ * larger. Markers and quick fixes come from the engine's findings.
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/languages/definitions/dockerfile/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/codeAction/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import type { Finding, Fix } from '../engine/types.ts';
+import type { EditorAdapter, EditorOptions } from './editor-adapter.ts';
+
+type MonacoEnv = { MonacoEnvironment?: { getWorker: () => Worker } };
+(self as unknown as MonacoEnv).MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+/** Fixes by model URI and marker key, read by the one code-action provider. */
+const fixesByModel = new Map<string, Map<string, Fix>>();
+let providerRegistered = false;
+
+function markerKey(m: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number; code?: unknown }): string {
+  const code = typeof m.code === 'object' && m.code !== null ? (m.code as { value: string }).value : String(m.code ?? '');
+  return `${code}@${m.startLineNumber}:${m.startColumn}-${m.endLineNumber}:${m.endColumn}`;
+}
+
+function registerQuickFixes(): void {
+  if (providerRegistered) return;
+  providerRegistered = true;
+  const provider: monaco.languages.CodeActionProvider = {
+    provideCodeActions(model, _range, context) {
+      const fixes = fixesByModel.get(model.uri.toString());
+      const actions: monaco.languages.CodeAction[] = [];
+      for (const marker of context.markers) {
+        const fix = fixes?.get(markerKey(marker));
+        if (!fix) continue;
+        actions.push({
+          title: fix.title,
+          kind: 'quickfix',
+          diagnostics: [marker],
+          isPreferred: true,
+          edit: {
+            edits: fix.edits.map((e) => ({
+              resource: model.uri,
+              versionId: model.getVersionId(),
+              textEdit: {
+                range: new monaco.Range(e.range.start.line + 1, e.range.start.character + 1, e.range.end.line + 1, e.range.end.character + 1),
+                text: e.newText,
+              },
+            })),
+          },
+        });
+      }
+      return { actions, dispose() {} };
+    },
+  };
+  monaco.languages.registerCodeActionProvider('dockerfile', provider);
+  monaco.languages.registerCodeActionProvider('plaintext', provider);
+}
+
+function currentTheme(): string {
+  return document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark';
+}
+
+let themeWatcher: MutationObserver | undefined;
+
+export function createMonacoEditor(options: EditorOptions): EditorAdapter {
+  const { container, files, label, lessonUrl } = options;
+  registerQuickFixes();
+  const id = container.closest<HTMLElement>('[data-exercise]')?.dataset.exercise ?? 'exercise';
+  const models = new Map<string, monaco.editor.ITextModel>();
+  for (const [name, text] of Object.entries(files)) {
+    const uri = monaco.Uri.parse(`inmemory://shipshape/${encodeURIComponent(id)}/${encodeURIComponent(name)}`);
+    monaco.editor.getModel(uri)?.dispose();
+    models.set(name, monaco.editor.createModel(text, name === 'Dockerfile' ? 'dockerfile' : 'plaintext', uri));
+  }
+  container.replaceChildren();
+  container.dataset.state = 'monaco';
+  const editor = monaco.editor.create(container, {
+    model: models.get('Dockerfile') ?? null,
+    theme: currentTheme(),
+    ariaLabel: `${label}. Press Control M to toggle whether Tab moves focus.`,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    lineNumbersMinChars: 3,
+    renderLineHighlight: 'line',
+    tabSize: 4,
+    insertSpaces: true,
+    wordWrap: 'off',
+    fixedOverflowWidgets: true,
+    lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+    accessibilitySupport: 'auto',
+    scrollbar: { alwaysConsumeMouseWheel: false },
+  });
+  themeWatcher ??= new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
+  themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
+  const listeners: ((file: string) => void)[] = [];
+  for (const [name, model] of models) model.onDidChangeContent(() => listeners.forEach((l) => l(name)));
+
+  return {
+    kind: 'monaco',
+    getValue: (file) => models.get(file)?.getValue() ?? '',
+    setValue(file, text) {
+      const model = models.get(file);
+      if (!model) return;
+      // one undoable edit, so Ctrl+Z in the editor brings the learner's text back too
+      editor.pushUndoStop();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      editor.pushUndoStop();
+    },
+    showFile(file) {
+      const model = models.get(file);
+      if (model) editor.setModel(model);
+    },
+    setFindings(file, findings: Finding[]) {
+      const model = models.get(file);
+      if (!model) return;
+      const fixes = new Map<string, Fix>();
+      const lines = model.getLineCount();
+      const markers = findings.map((f) => {
+        const startLineNumber = Math.min(f.range.start.line + 1, lines);
+        const endLineNumber = Math.min(f.range.end.line + 1, lines);
+        let startColumn = f.range.start.character + 1;
+        let endColumn = f.range.end.character + 1;
+        if (startLineNumber === endLineNumber && endColumn <= startColumn) {
+          // a point finding: underline the whole line so it can be seen
+          startColumn = 1;
+          endColumn = model.getLineMaxColumn(startLineNumber);
+        }
+        const marker: monaco.editor.IMarkerData = {
+          severity: f.severity === 'error' ? monaco.MarkerSeverity.Error : f.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
+          message: f.message,
+          source: 'shipshape',
+          code: f.lesson ? { value: f.rule, target: monaco.Uri.parse(new URL(lessonUrl(f.lesson), location.href).href) } : f.rule,
+          startLineNumber,
+          startColumn,
+          endLineNumber,
+          endColumn,
+        };
+        if (f.fix) fixes.set(markerKey(marker), f.fix);
+        return marker;
+      });
+      fixesByModel.set(model.uri.toString(), fixes);
+      monaco.editor.setModelMarkers(model, 'shipshape', markers);
+    },
+    onChange: (l) => void listeners.push(l),
+    focus: () => editor.focus(),
+    dispose() {
+      editor.dispose();
+      for (const m of models.values()) m.dispose();
+    },
+  };
+}
