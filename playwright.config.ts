@@ -16,7 +16,17 @@ function chromiumExecutable(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
+/** nginx (the production server configuration) when it is installed; `astro preview` otherwise. */
+function nginxAvailable(): boolean {
+  return ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].some((p) => existsSync(p));
+}
+
 const executablePath = chromiumExecutable();
+const wanted = process.env.SHIPSHAPE_SERVER;
+if (wanted === 'nginx' && !nginxAvailable()) throw new Error('SHIPSHAPE_SERVER=nginx but nginx is not installed (apt-get install nginx)');
+const servedBy = wanted === 'preview' ? 'preview' : nginxAvailable() ? 'nginx' : 'preview';
+// the specs read this to know whether production headers are expected
+process.env.SHIPSHAPE_SERVED_BY = process.env.SHIPSHAPE_BASE_URL ? 'external' : servedBy;
 const PORT = Number(process.env.SHIPSHAPE_E2E_PORT ?? 4322);
 const external = process.env.SHIPSHAPE_BASE_URL;
 
@@ -58,8 +68,10 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+        command: servedBy === 'nginx' ? `bash scripts/serve-nginx.sh ${PORT}` : `npx astro preview --host 127.0.0.1 --port ${PORT}`,
         url: `http://127.0.0.1:${PORT}/`,
+        stdout: 'ignore',
+        stderr: 'pipe',
         reuseExistingServer: !process.env.CI,
         timeout: 60_000,
       },

@@ -56,6 +56,20 @@ if [ -z "${SHIPSHAPE_SKIP_BROWSER:-}" ] && ! playwright_browser_present; then
   fi
 fi
 
+# nginx serves the built site in the end-to-end tests with the production configuration (deploy/nginx)
+if [ -z "${SHIPSHAPE_SKIP_BROWSER:-}" ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "toolchain: installing Debian's nginx for the production-configuration tests" >&2
+    log="$(mktemp)"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx; } >"$log" 2>&1; then
+      cat "$log" >&2; echo "toolchain: installing nginx failed; the e2e tests will use astro preview" >&2
+    fi
+    rm -f "$log"
+  else
+    echo "toolchain: nginx is not installed; the e2e tests will use astro preview and skip the production-header checks" >&2
+  fi
+fi
+
 if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "$#" -gt 0 ]; then
   exec "$@"
 fi

@@ -10,6 +10,7 @@ import { collectSuppressions, isSuppressed } from './suppressions.ts';
 import { compareRanges } from './text.ts';
 import type { Finding, LintConfig, LintInput, Range, RuleMeta } from './types.ts';
 import { DEFAULT_TRUSTED_REGISTRIES } from './data/registries.ts';
+import { EOL_CHECKED } from './data/eol.ts';
 
 export interface LintOptions {
   config?: LintConfig;
@@ -30,6 +31,7 @@ export function resolveConfig(config: LintConfig | undefined): Required<LintConf
   return {
     rules: config?.rules ?? {},
     trustedRegistries: config?.trustedRegistries ?? DEFAULT_TRUSTED_REGISTRIES,
+    asOf: config?.asOf ?? EOL_CHECKED,
   };
 }
 

@@ -96,6 +96,8 @@ function wordEnd(text: string, i: number): number {
 /** Marks that stand in for `$(...)` / `<(...)` while shell-quote tokenises; two alternate so neighbours stay apart. */
 const SUBSTITUTION_MARKS = ['\uE001', '\uE002'];
 const SUBSTITUTION_RUN = /\uE001+|\uE002+/g;
+/** Stands in for a `#` inside a word, which shell-quote would take for a comment. */
+const HASH_MARK = '\uE003';
 
 interface MaskedText {
   /** Same length as the input, so every offset still points at the source. */
@@ -175,9 +177,16 @@ function maskText(text: string): MaskedText {
       i = end;
       continue;
     }
-    if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1]))) {
-      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
-        out += ' ';
+    if (c === '#') {
+      if (i === 0 || /[\s;&|()]/.test(text[i - 1])) {
+        while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
+          out += ' ';
+          i++;
+        }
+      } else {
+        // inside a word (`repo.git#v1`): shell-quote would start a comment here
+        out += HASH_MARK;
+        last = c;
         i++;
       }
       continue;
@@ -221,8 +230,11 @@ function tokenize(source: string): Token[] {
   const masked = maskText(source);
   const text = masked.text;
   let substitution = 0;
-  const restore = (value: string): string =>
-    value.includes('\uE001') || value.includes('\uE002') ? value.replace(SUBSTITUTION_RUN, () => masked.substitutions[substitution++] ?? '') : value;
+  const restore = (value: string): string => {
+    let v = value.includes(HASH_MARK) ? value.replaceAll(HASH_MARK, '#') : value;
+    if (v.includes('\uE001') || v.includes('\uE002')) v = v.replace(SUBSTITUTION_RUN, () => masked.substitutions[substitution++] ?? '');
+    return v;
+  };
   let parsed: ReturnType<typeof shellParse>;
   try {
     parsed = shellParse(text, keepVariables);

@@ -94,4 +94,9 @@ export interface LintConfig {
   rules?: Record<string, RuleSetting>;
   /** Registries/namespaces trusted as base images, e.g. `docker.io/library`, `registry.example.com`. */
   trustedRegistries?: string[];
+  /**
+   * The day (YYYY-MM-DD) date-dependent rules judge at, such as end-of-life dates. Defaults to the
+   * date the data tables were checked, so a result never changes with the clock alone.
+   */
+  asOf?: string;
 }

@@ -51,6 +51,11 @@ export interface BaseImageFacts {
   users?: Record<string, number>;
   /** Groups in /etc/group worth knowing (name -> gid). */
   groups?: Record<string, number>;
+  /**
+   * True when `users` and `groups` list every account of the image, so the UID `useradd` or
+   * `adduser` picks without `-u` can be worked out. Otherwise a name not listed may still exist.
+   */
+  usersComplete?: boolean;
   /** The distribution underneath: `debian 12`, `alpine`, `wolfi`, `none`. */
   os?: string;
   /** Minimal image (alpine, slim, distroless, scratch, chainguard) as the minimal-base lesson counts it. */
@@ -72,10 +77,31 @@ interface Entry {
 // ---------------------------------------------------------------------------------------------
 
 const PATH_DEFAULT = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const DEBIAN_USERS = { root: 0, daemon: 1, bin: 2, sys: 3, 'www-data': 33, nobody: 65534 };
-const DEBIAN_GROUPS = { root: 0, daemon: 1, 'www-data': 33, staff: 50, users: 100, nogroup: 65534 };
-const ALPINE_USERS = { root: 0, bin: 1, daemon: 2, nobody: 65534 };
-const ALPINE_GROUPS = { root: 0, bin: 1, daemon: 2, wheel: 10, 'www-data': 82, users: 100, nogroup: 65533, nobody: 65534 };
+// /etc/passwd and /etc/group of debian:bookworm and trixie (base-passwd 3.6: no gnats, _apt is 42)
+const DEBIAN_USERS = {
+  root: 0, daemon: 1, bin: 2, sys: 3, sync: 4, games: 5, man: 6, lp: 7, mail: 8, news: 9, uucp: 10, proxy: 13,
+  'www-data': 33, backup: 34, list: 38, irc: 39, _apt: 42, nobody: 65534,
+};
+const DEBIAN_GROUPS = {
+  root: 0, daemon: 1, bin: 2, sys: 3, adm: 4, tty: 5, disk: 6, lp: 7, mail: 8, news: 9, uucp: 10, man: 12, proxy: 13,
+  kmem: 15, dialout: 20, fax: 21, voice: 22, cdrom: 24, floppy: 25, tape: 26, sudo: 27, audio: 29, dip: 30,
+  'www-data': 33, backup: 34, operator: 37, list: 38, irc: 39, src: 40, shadow: 42, utmp: 43, video: 44, sasl: 45,
+  plugdev: 46, staff: 50, games: 60, users: 100, nogroup: 65534,
+};
+// bullseye (base-passwd 3.5) still has gnats, and apt created _apt as the first system account (100)
+const BULLSEYE_USERS = { ...DEBIAN_USERS, gnats: 41, _apt: 100 };
+const BULLSEYE_GROUPS = { ...DEBIAN_GROUPS, gnats: 41 };
+// alpine-baselayout-data 3.6 (alpine 3.19 and later)
+const ALPINE_USERS = {
+  root: 0, bin: 1, daemon: 2, lp: 4, sync: 5, shutdown: 6, halt: 7, mail: 8, news: 9, uucp: 10, cron: 16, ftp: 21,
+  sshd: 22, games: 35, ntp: 123, guest: 405, nobody: 65534,
+};
+const ALPINE_GROUPS = {
+  root: 0, bin: 1, daemon: 2, sys: 3, adm: 4, tty: 5, disk: 6, lp: 7, kmem: 9, wheel: 10, floppy: 11, mail: 12,
+  news: 13, uucp: 14, cron: 16, audio: 18, cdrom: 19, dialout: 20, ftp: 21, sshd: 22, input: 23, tape: 26, video: 27,
+  netdev: 28, kvm: 34, games: 35, shadow: 42, 'www-data': 82, users: 100, ntp: 123, abuild: 300, utmp: 406, ping: 999,
+  nogroup: 65533, nobody: 65534,
+};
 const DISTROLESS_USERS = { root: 0, nonroot: 65532, nobody: 65534 };
 const DISTROLESS_GROUPS = { root: 0, nonroot: 65532, nogroup: 65534 };
 
@@ -106,6 +132,7 @@ const DEBIAN_BASE = {
   libc: 'glibc',
   users: DEBIAN_USERS,
   groups: DEBIAN_GROUPS,
+  usersComplete: true,
 } as const;
 
 const ALPINE_BASE = {
@@ -117,6 +144,7 @@ const ALPINE_BASE = {
   libc: 'musl',
   users: ALPINE_USERS,
   groups: ALPINE_GROUPS,
+  usersComplete: true,
   os: 'alpine',
 } as const;
 
@@ -170,6 +198,7 @@ function distrolessEntries(f: DistrolessFlavour): Entry[] {
       unknownConfig: ['labels'],
       users: DISTROLESS_USERS,
       groups: DISTROLESS_GROUPS,
+      usersComplete: true,
       os: `debian ${f.debian} (distroless)`,
       minimal: true,
       source: DISTROLESS_SOURCE,
@@ -421,6 +450,7 @@ const OFFICIAL: Entry[] = [
       labels: {},
       users: {},
       groups: {},
+      usersComplete: true,
       os: 'none',
       minimal: true,
       source: 'Docker documentation (Create a base image): scratch is an empty filesystem and config; FROM scratch adds no layer',
@@ -441,7 +471,7 @@ const OFFICIAL: Entry[] = [
   {
     repositories: ['library/debian'],
     tag: '(?:bullseye|11(?:\\.\\d+)?)(?:-\\d{8})?-slim',
-    facts: { ...DEBIAN_BASE, label: 'debian bullseye-slim (11)', sizeMB: 30, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 11', minimal: true, source: DEBIAN_SOURCE },
+    facts: { ...DEBIAN_BASE, users: BULLSEYE_USERS, groups: BULLSEYE_GROUPS, label: 'debian bullseye-slim (11)', sizeMB: 30, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 11', minimal: true, source: DEBIAN_SOURCE },
   },
   {
     repositories: ['library/debian'],
@@ -456,7 +486,7 @@ const OFFICIAL: Entry[] = [
   {
     repositories: ['library/debian'],
     tag: '(?:bullseye|11(?:\\.\\d+)?)(?:-\\d{8})?',
-    facts: { ...DEBIAN_BASE, label: 'debian bullseye (11)', sizeMB: 53, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 11', minimal: false, source: DEBIAN_SOURCE },
+    facts: { ...DEBIAN_BASE, users: BULLSEYE_USERS, groups: BULLSEYE_GROUPS, label: 'debian bullseye (11)', sizeMB: 53, tools: [], cmd: ['bash'], env: { PATH: PATH_DEFAULT }, os: 'debian 11', minimal: false, source: DEBIAN_SOURCE },
   },
 
   // ubuntu

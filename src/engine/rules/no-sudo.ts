@@ -1,0 +1,79 @@
+import { defineRule } from '../rule.ts';
+import { effectiveUser, instructionCommands } from '../runtime.ts';
+import type { ShellCommand } from '../shell.ts';
+import type { TextEdit } from '../types.ts';
+
+/** sudo options that only tune how sudo runs the command as root; anything else (-u, -g, -i, -s) changes what runs. */
+const HARMLESS_OPTIONS = /^(?:-[EHnSkP]+|--preserve-env(?:=.*)?|--non-interactive|--set-home|--stdin|--reset-timestamp)$/;
+
+/** Package installs that put sudo into an image. */
+function installsSudo(cmd: ShellCommand): ShellCommand['args'][number] | undefined {
+  const sub = cmd.args.find((a) => !a.value.startsWith('-'))?.value;
+  const installs =
+    ((cmd.name === 'apt-get' || cmd.name === 'apt' || cmd.name === 'aptitude') && sub === 'install') ||
+    (cmd.name === 'apk' && sub === 'add') ||
+    ((cmd.name === 'dnf' || cmd.name === 'yum' || cmd.name === 'microdnf' || cmd.name === 'tdnf') && sub === 'install') ||
+    (cmd.name === 'zypper' && (sub === 'install' || sub === 'in'));
+  if (!installs) return undefined;
+  return cmd.args.find((a) => /^sudo(?:[=~<>].*)?$/.test(a.value));
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-sudo',
+    title: 'No sudo in RUN steps or in the final image',
+    severity: 'error',
+    lesson: '12-run-as-non-root',
+    related: { hadolint: ['DL3004'] },
+    why:
+      'RUN steps already run as the current USER, and a Dockerfile switches user with USER. sudo in a build step needs sudo installed ' +
+      'and a sudoers rule, can stop and ask for a password, and resets the environment, so the step behaves differently from what it reads. ' +
+      'In the shipped image, sudo is worse: it is a ready-made way for a compromised non-root app to become root again. ' +
+      'Run privileged steps as root before `USER`, or wrap them in `USER root` ... `USER app`, and leave sudo out of the final image.',
+    fixable: true,
+    examples: {
+      incorrect: 'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl\n',
+      correct:
+        'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN useradd --uid 10001 app\nUSER 10001\n',
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      instruction(ins, stage) {
+        if (!stage || ins.keyword !== 'RUN') return;
+        const commands = instructionCommands(ins, model.doc);
+        for (const cmd of commands) {
+          if (stage.inFinalImage) {
+            const pkg = installsSudo(cmd);
+            if (pkg) {
+              context.report({
+                range: pkg.range,
+                message:
+                  'This installs sudo into the image that ships, which lets a compromised non-root process become root again. ' +
+                  'Drop it: do the privileged steps as root before `USER`, or between `USER root` and `USER app`.',
+              });
+            }
+          }
+          if (cmd.name !== 'sudo') continue;
+          const user = effectiveUser(model, stage, ins);
+          const asWho = user?.isRoot ? 'This step already runs as root, so sudo only adds a dependency on sudo' : 'sudo needs sudo installed and a sudoers rule, and may prompt for a password';
+          let fix: { title: string; edits: TextEdit[] } | undefined;
+          // removing sudo is safe only when the step already runs as root and sudo runs the command as root too
+          let k = 0;
+          while (k < cmd.args.length && HARMLESS_OPTIONS.test(cmd.args[k].value)) k++;
+          if (cmd.args[k]?.value === '--') k++;
+          const target = cmd.args[k];
+          if (user?.isRoot && target && !target.value.startsWith('-') && !ins.execForm) {
+            fix = { title: 'Remove sudo (the step runs as root)', edits: [{ range: { start: cmd.programRange.start, end: target.range.start }, newText: '' }] };
+          }
+          context.report({
+            range: cmd.programRange,
+            message: `${asWho}. Run this step as root before \`USER\`, or wrap it in \`USER root\` ... \`USER app\`, instead of sudo.`,
+            ...(fix ? { fix } : {}),
+          });
+        }
+      },
+    };
+  },
+});
