@@ -74,7 +74,7 @@ function audit(): number {
   }
   const v = report.metadata?.vulnerabilities;
   if (!v) {
-    console.log(`npm audit: the registry's advisory service could not be reached (${report.message ?? 'no details'}); advisories were NOT checked.`);
+    console.log(`npm audit: the registry's advisory service could not be reached (${(report.message ?? 'no details').replace(/https?:\/\/\S+/g, '<registry>')}); advisories were NOT checked.`);
     return 0;
   }
   const serious = (v.high ?? 0) + (v.critical ?? 0);

@@ -3,14 +3,14 @@ import type { DockerfileModel, Flag, Stage } from '../model.ts';
 import { closestMatch } from '../suggest.ts';
 import type { Range } from '../types.ts';
 
-/** The range of `value` inside a flag (`build` in `--from=build`, `deps` in `--mount=...,from=deps`). */
-function valueRange(model: DockerfileModel, flag: Flag, value: string, key: string): Range {
+/** The range of `value` inside a flag (`build` in `--from=build`, `deps` in `--mount=type=bind,from=deps`). */
+function valueRange(model: DockerfileModel, flag: Flag, value: string): Range {
   const start = model.doc.offsetAt(flag.range.start);
   const text = model.doc.rangeText(flag.range);
-  const m = new RegExp(`(^|[=,])${key}=`).exec(key === 'from' && text.startsWith('--from=') ? text.slice(2) : text);
+  const m = /(?:--|[=,])from=/.exec(text);
   if (m) {
-    const at = (key === 'from' && text.startsWith('--from=') ? 2 : 0) + m.index + m[0].length;
-    if (text.slice(at, at + value.length) === value) return model.doc.range(start + at, start + at + value.length);
+    const at = m.index + m[0].length;
+    if (text.startsWith(value, at)) return model.doc.range(start + at, start + at + value.length);
   }
   return flag.range;
 }
@@ -53,7 +53,8 @@ export default defineRule({
     const byName = new Map<string, Stage>();
     for (const s of model.stages) if (s.name && !byName.has(s.name)) byName.set(s.name, s);
 
-    const check = (value: string, range: Range, stage: Stage, what: string) => {
+    const check = (value: string, range: Range, stage: Stage, written: string) => {
+      const what = `\`${written}`;
       // a variable is resolved at build time from --build-arg: nothing to judge here
       if (value === '' || value.includes('$')) return;
       if (/^\d+$/.test(value)) {
@@ -104,12 +105,12 @@ export default defineRule({
       instruction(ins, stage) {
         if (!stage) return;
         if (ins.keyword === 'COPY') {
-          for (const f of ins.flags) if (f.name === 'from' && f.value !== null) check(f.value, valueRange(model, f, f.value, 'from'), stage, '`--from');
+          for (const f of ins.flags) if (f.name === 'from' && f.value !== null) check(f.value, valueRange(model, f, f.value), stage, '--from');
         } else if (ins.keyword === 'RUN') {
           for (const f of ins.flags) {
             if (f.name !== 'mount' || !f.value) continue;
             const from = /(?:^|,)from=([^,]+)/.exec(f.value)?.[1];
-            if (from) check(from, valueRange(model, f, from, 'from'), stage, '`--mount=...,from');
+            if (from) check(from, valueRange(model, f, from), stage, 'from');
           }
         }
       },
