@@ -16,8 +16,9 @@ const PART_TITLES = {
 function lessonSidebar() {
   /** @type {{ slug: string, part: number, order: number }[]} */
   const lessons = [];
+  const only = process.env.SHIPSHAPE_ONLY_LESSONS?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const dir of readdirSync(new URL('./lessons/', import.meta.url), { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
+    if (!dir.isDirectory() || (only?.length && !only.includes(dir.name))) continue;
     const file = new URL(`./lessons/${dir.name}/index.mdx`, import.meta.url);
     if (!existsSync(file)) continue;
     const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
@@ -48,7 +49,7 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', alt: '' },
       customCss: ['./src/styles/shipshape.css'],
       sidebar: [
-        { label: 'Start here', items: [{ label: 'Course map', link: '/' }] },
+        { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }] },
         ...lessonSidebar(),
       ],
       pagination: true,

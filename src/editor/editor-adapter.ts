@@ -10,6 +10,8 @@ export interface EditorAdapter {
   setFindings(file: string, findings: Finding[]): void;
   onChange(listener: (file: string) => void): void;
   focus(): void;
+  /** Moves the cursor to a (zero-based) position and scrolls it into view. */
+  reveal(file: string, line: number, character: number): void;
   dispose(): void;
 }
 

@@ -147,6 +147,15 @@ export function createMonacoEditor(options: EditorOptions): EditorAdapter {
     },
     onChange: (l) => void listeners.push(l),
     focus: () => editor.focus(),
+    reveal(file, line, character) {
+      const model = models.get(file);
+      if (!model) return;
+      if (editor.getModel() !== model) editor.setModel(model);
+      const position = { lineNumber: line + 1, column: character + 1 };
+      editor.setPosition(position);
+      editor.revealPositionInCenter(position);
+      editor.focus();
+    },
     dispose() {
       editor.dispose();
       for (const m of models.values()) m.dispose();

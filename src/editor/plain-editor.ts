@@ -43,6 +43,16 @@ export function createPlainEditor(options: EditorOptions): EditorAdapter {
     },
     onChange: (l) => void listeners.push(l),
     focus: () => [...areas.values()].find((a) => !a.hidden)?.focus(),
+    reveal(file, line, character) {
+      const area = areas.get(file);
+      if (!area) return;
+      const lines = area.value.split('\n');
+      let offset = 0;
+      for (let i = 0; i < Math.min(line, lines.length); i++) offset += lines[i].length + 1;
+      offset += Math.min(character, lines[line]?.length ?? 0);
+      area.focus();
+      area.setSelectionRange(offset, offset);
+    },
     dispose: () => container.replaceChildren(),
   };
 }

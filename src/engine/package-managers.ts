@@ -6,6 +6,7 @@
  */
 import type { Instruction } from './model.ts';
 import type { ShellCommand, Word } from './shell.ts';
+import { joinContinuations, type LineIndex } from './text.ts';
 import type { TextEdit } from './types.ts';
 
 /** Package-manager families; `tool` on the invocation says which binary was run. */
@@ -251,11 +252,23 @@ function managerOf(name: string): PackageManager | null {
 const basename = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
+export interface UnwrappedCommand {
+  /** Base name of the program the wrappers run (`apt-get` in `sudo -E apt-get install`). */
+  name: string;
+  programWord: Word;
+  /** The words after that program. */
+  args: Word[];
+  /** Wrappers looked through, outermost first. */
+  wrappers: string[];
+  /** `VAR=value` assignments before the command and inside `env`/`sudo`. */
+  environment: Map<string, string>;
+}
+
 /**
- * Reads a shell command as a package-manager invocation, looking through wrappers; null when the
- * command does not run a package manager.
+ * The command a simple command really runs, looking through `sudo`, `env`, `xargs`, `nice`,
+ * `time`, `command`... Null when a wrapper only looks the program up (`command -v`) or names none.
  */
-export function parsePackageManagerCommand(command: ShellCommand): PackageManagerCommand | null {
+export function unwrapCommand(command: ShellCommand): UnwrappedCommand | null {
   const environment = new Map<string, string>();
   for (const a of command.assignments) {
     const m = ASSIGNMENT.exec(a.value);
@@ -263,10 +276,8 @@ export function parsePackageManagerCommand(command: ShellCommand): PackageManage
   }
   const wrappers: string[] = [];
   let name = command.name;
-  let toolWord: Word = { value: command.program, range: command.programRange };
+  let programWord: Word = { value: command.program, range: command.programRange };
   let rest = command.args;
-
-  // unwrap sudo/env/xargs/...: skip their options, then the next word is the program
   for (let depth = 0; depth < 8; depth++) {
     const wrapper = WRAPPERS[name];
     if (!wrapper) break;
@@ -297,11 +308,22 @@ export function parsePackageManagerCommand(command: ShellCommand): PackageManage
     }
     if (i >= rest.length) return null;
     wrappers.push(name);
-    toolWord = rest[i];
-    name = basename(toolWord.value);
+    programWord = rest[i];
+    name = basename(programWord.value);
     rest = rest.slice(i + 1);
   }
+  return { name, programWord, args: rest, wrappers, environment };
+}
 
+/**
+ * Reads a shell command as a package-manager invocation, looking through wrappers; null when the
+ * command does not run a package manager.
+ */
+export function parsePackageManagerCommand(command: ShellCommand): PackageManagerCommand | null {
+  const unwrapped = unwrapCommand(command);
+  if (!unwrapped) return null;
+  const { name, programWord, wrappers, environment } = unwrapped;
+  let rest = unwrapped.args;
   let manager = managerOf(name);
   let tool = name;
   if (!manager && PYTHON.test(name)) {
@@ -321,7 +343,7 @@ export function parsePackageManagerCommand(command: ShellCommand): PackageManage
     tool = `${name} -m pip`;
   }
   if (!manager) return null;
-  return describe(manager, tool, command, toolWord, wrappers, environment, rest);
+  return describe(manager, tool, command, programWord, wrappers, environment, rest);
 }
 
 function describe(
@@ -531,4 +553,73 @@ export function insertFlagAfterSubcommand(pm: PackageManagerCommand, flag: strin
 /** The invocation as people write it in messages: `apt-get install`, `python3 -m pip install`. */
 export function invocationText(pm: PackageManagerCommand): string {
   return pm.subcommand ? `${pm.tool} ${pm.subcommand}` : pm.tool;
+}
+
+// ------------------------------------------------------------------------------------------------
+// RUN helpers shared by the package rules
+// ------------------------------------------------------------------------------------------------
+
+export interface RunMount {
+  /** `bind` when not given, as BuildKit defaults. */
+  type: string;
+  /** `target`, `dst` or `destination`; null when missing. */
+  target: string | null;
+  /** Every key=value of the mount. */
+  options: Map<string, string>;
+}
+
+/** The `--mount` flags of a RUN instruction, read. */
+export function runMounts(ins: Instruction): RunMount[] {
+  return ins.flags
+    .filter((f) => f.name === 'mount' && f.value)
+    .map((f) => {
+      const options = new Map<string, string>();
+      for (const part of (f.value ?? '').split(',')) {
+        const eq = part.indexOf('=');
+        const key = (eq < 0 ? part : part.slice(0, eq)).trim().replace(/^["']|["']$/g, '').toLowerCase();
+        const value = eq < 0 ? 'true' : part.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+        if (key) options.set(key, value);
+      }
+      const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? null;
+      return { type: options.get('type') ?? 'bind', target: target ? target.replace(/\/+$/, '') || '/' : null, options };
+    });
+}
+
+/** True when a cache or tmpfs mount covers the path (the mount is the path or one of its parents). */
+export function mountCovers(ins: Instruction, path: string): boolean {
+  const clean = path.replace(/\/+$/, '');
+  return runMounts(ins).some(
+    (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && (clean === m.target || clean.startsWith(m.target === '/' ? '/' : `${m.target}/`)),
+  );
+}
+
+/**
+ * The paths a command deletes: the operands of `rm` (through sudo and friends), with trailing
+ * `/` and `/*` removed, so `rm -rf /var/lib/apt/lists/*` gives `/var/lib/apt/lists`.
+ */
+export function removedPaths(command: ShellCommand): string[] {
+  const u = unwrapCommand(command);
+  if (!u || u.name !== 'rm') return [];
+  return u.args
+    .map((a) => a.value)
+    .filter((v) => !v.startsWith('-'))
+    .map((v) => v.replace(/\/\*$/, '').replace(/\/+$/, '') || '/');
+}
+
+/**
+ * An edit appending a command at the end of a shell-form RUN (after its last line, so continuations
+ * stay intact): ` && cmd`, or ` cmd` after a trailing `;`. Null where appending is not safe: exec
+ * form, heredoc scripts, a trailing comment, a background `&` or a dangling operator.
+ */
+export function appendToRunEdit(doc: LineIndex, escapeChar: string, ins: Instruction, commandText: string): TextEdit | null {
+  if (ins.keyword !== 'RUN' || ins.execForm || ins.heredocs.length > 0 || ins.commands.length === 0) return null;
+  const lastCommand = ins.commands[ins.commands.length - 1];
+  const lastEnd = doc.offsetAt(lastCommand.range.end);
+  let end = doc.offsetAt(ins.range.end);
+  while (end > lastEnd && /\s/.test(doc.text[end - 1])) end--;
+  if (end > lastEnd && doc.text[end - 1] === escapeChar) return null;
+  const tail = joinContinuations(doc.text, lastEnd, end, escapeChar).text.trim();
+  if (tail.includes('#') || /(&&|\|\||\||&)$/.test(tail)) return null;
+  const at = doc.positionAt(end);
+  return { range: { start: at, end: at }, newText: tail.endsWith(';') ? ` ${commandText}` : ` && ${commandText}` };
 }

@@ -38,8 +38,10 @@ export function looksMinimal(ref: ImageReference): boolean {
 }
 
 export interface FullVariant {
-  /** What the full variant carries: `the full Debian variant with compilers and headers`. */
+  /** What the full variant carries: `the full variant built on buildpack-deps, with compilers, headers and git`. */
   what: string;
+  /** Its order of size, for when the facts table has no number. */
+  size: string;
   /** The smaller image to use instead, for this tag, and how. */
   suggest(tag: string | undefined): { image: string; note?: string };
 }
@@ -64,31 +66,35 @@ function slimAfterSuite(repo: string) {
   };
 }
 
-const BUILDPACK = 'the full variant built on buildpack-deps, with compilers, headers and git (roughly 1 GB unpacked)';
+const BUILDPACK = 'the full variant built on buildpack-deps, with compilers, headers and git';
 
 /**
  * Official images whose plain tags (`python:3.13`, `node:22-bookworm`) are the full buildpack-deps
  * variant. Windows tags are not covered.
  */
 export const FULL_VARIANTS: Record<string, FullVariant> = {
-  'library/python': { what: BUILDPACK, suggest: slimBeforeSuite('python') },
-  'library/ruby': { what: BUILDPACK, suggest: slimBeforeSuite('ruby') },
-  'library/perl': { what: BUILDPACK, suggest: slimBeforeSuite('perl') },
-  'library/node': { what: BUILDPACK, suggest: slimAfterSuite('node') },
+  'library/python': { what: BUILDPACK, size: 'roughly 1 GB unpacked', suggest: slimBeforeSuite('python') },
+  'library/ruby': { what: BUILDPACK, size: 'roughly 1 GB unpacked', suggest: slimBeforeSuite('ruby') },
+  'library/perl': { what: BUILDPACK, size: 'roughly 1 GB unpacked', suggest: slimBeforeSuite('perl') },
+  'library/node': { what: BUILDPACK, size: 'roughly 1 GB unpacked', suggest: slimAfterSuite('node') },
   'library/golang': {
     what: `${BUILDPACK} plus the Go toolchain`,
+    size: 'roughly 1 GB unpacked',
     suggest: () => ({ image: 'gcr.io/distroless/static-debian12', note: 'with the binary built in a `golang` builder stage' }),
   },
   'library/rust': {
     what: `${BUILDPACK} plus the Rust toolchain`,
+    size: 'over 1 GB unpacked',
     suggest: () => ({ image: 'gcr.io/distroless/cc-debian12', note: 'with the binary built in a `rust` builder stage' }),
   },
   'library/gcc': {
     what: `${BUILDPACK} plus GCC`,
+    size: 'over 1 GB unpacked',
     suggest: () => ({ image: 'gcr.io/distroless/cc-debian12', note: 'with the program compiled in a `gcc` builder stage' }),
   },
   'library/buildpack-deps': {
-    what: 'a build environment with compilers, headers and git (roughly 1 GB unpacked)',
+    what: 'a build environment with compilers, headers and git',
+    size: 'several hundred MB unpacked',
     suggest: (tag) => {
       const suite = tag ? SUITES.exec(tag.replace(/-(curl|scm)$/, ''))?.[2] : undefined;
       return { image: `debian:${suite ?? 'trixie'}-slim` };
@@ -119,5 +125,21 @@ export function lacksShellByName(ref: ImageReference): true | undefined {
   if (/^mcr\.microsoft\.com\/(azurelinux|cbl-mariner)\/distroless\//.test(key) && !debug) return true;
   if (/^(cgr\.dev\/chainguard|chainguard)\/static$/.test(key) && !/(^|-)dev($|-)/.test(tag)) return true;
   if (/^mcr\.microsoft\.com\/dotnet\//.test(key) && /(^|-)(chiseled|distroless)(-|$)/.test(tag)) return true;
+  return undefined;
+}
+
+/**
+ * The ENTRYPOINT an image sets, read from its name: distroless language images run their runtime
+ * (`/nodejs/bin/node`, `python3`, `java -jar`) and take the program as CMD; the other distroless
+ * images set none. Undefined when the name says nothing.
+ */
+export function entrypointByName(ref: ImageReference): string[] | undefined {
+  const key = repositoryKey(ref);
+  if (!/^gcr\.io\/distroless\//.test(key)) return undefined;
+  const image = key.slice('gcr.io/distroless/'.length);
+  if (/^nodejs\d*(-debian\d+)?$/.test(image)) return ['/nodejs/bin/node'];
+  if (/^python3(-debian\d+)?$/.test(image)) return ['/usr/bin/python3'];
+  if (/^java\d*(-debian\d+)?$/.test(image)) return ['/usr/bin/java', '-jar'];
+  if (/^(static|base|base-nossl|cc)(-debian\d+)?$/.test(image)) return [];
   return undefined;
 }

@@ -40,7 +40,7 @@ export default defineRule({
         if (facts ? facts.minimal : !variant) return;
         const suggestion = variant?.suggest(ref.tag);
         const suggestionFacts = suggestion ? lookupBaseImage(parseImageReference(suggestion.image)) : undefined;
-        const size = facts ? `about ${facts.sizeMB} MB compressed` : undefined;
+        const size = facts ? `about ${facts.sizeMB} MB compressed` : variant?.size;
         const what = variant ? variant.what : `${facts?.label ?? 'an image'}, which is not a minimal variant`;
         const instead = suggestion
           ? `Use \`${suggestion.image}\`${suggestionFacts ? ` (about ${suggestionFacts.sizeMB} MB)` : ''}${suggestion.note ? ` ${suggestion.note}` : ''}`

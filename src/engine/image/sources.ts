@@ -1,0 +1,209 @@
+/**
+ * COPY/ADD sources against the exercise's virtual build context, with Docker's semantics: `.` and
+ * directories copy their contents, wildcards match with Go's filepath.Match, a file copied to a
+ * path ending in `/` (or with several sources) keeps its name, and files .dockerignore excludes
+ * are not in the context at all. A small resolver of its own, so the preview needs nothing else.
+ */
+import { goPathMatch } from '../go-match.ts';
+import type { ContextFile } from '../types.ts';
+import { memo, type ImageContext } from './state.ts';
+import { basename, cleanPath } from './words.ts';
+
+export interface ContextIndex {
+  /** False when the input has no context (sizes of COPY are then unknown). */
+  known: boolean;
+  /** Files sent to the builder (after .dockerignore). */
+  files: ContextFile[];
+  /** Paths .dockerignore leaves out. */
+  ignored: Set<string>;
+  byPath: Map<string, ContextFile>;
+  /** Every directory of a sent file, `''` for the root. */
+  dirs: Set<string>;
+}
+
+export interface CopiedFile {
+  /** Path in the context. */
+  source: string;
+  /** Path in the image. */
+  dest: string;
+  size: number;
+}
+
+export interface ResolvedCopy {
+  files: CopiedFile[];
+  bytes: number;
+  /** Sources that match nothing in the context: the build fails on them. */
+  missing: string[];
+  /** Sources whose files .dockerignore excludes (they match, but are not sent). */
+  excluded: string[];
+}
+
+interface IgnoreRule {
+  negate: boolean;
+  re: RegExp;
+}
+
+/** Normalises a context path: no leading `./` or `/`, no trailing `/`. */
+export function contextPath(p: string): string {
+  const c = cleanPath('/' + p).slice(1);
+  return c;
+}
+
+function parseDockerignore(text: string | undefined): IgnoreRule[] {
+  if (!text) return [];
+  const rules: IgnoreRule[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    let negate = false;
+    if (line.startsWith('!')) {
+      negate = true;
+      line = line.slice(1).trim();
+    }
+    const pattern = contextPath(line);
+    if (pattern === '') continue;
+    rules.push({ negate, re: patternRegExp(pattern) });
+  }
+  return rules;
+}
+
+/** moby/patternmatcher: `*` and `?` within a segment, `**` across segments, `[...]` classes. */
+function patternRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') {
+      if (pattern[i + 1] === '*') {
+        i++;
+        if (pattern[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0) re += '\\[';
+      else {
+        re += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < pattern.length) {
+      re += pattern[i + 1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      i++;
+    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** True when .dockerignore excludes the path: a rule matches it or one of its parent directories; the last rule wins. */
+function isIgnored(rules: IgnoreRule[], path: string): boolean {
+  let ignored = false;
+  const parts = path.split('/');
+  for (const rule of rules) {
+    let matched = false;
+    for (let k = parts.length; k >= 1 && !matched; k--) matched = rule.re.test(parts.slice(0, k).join('/'));
+    if (matched) ignored = !rule.negate;
+  }
+  return ignored;
+}
+
+export function contextIndex(ctx: ImageContext): ContextIndex {
+  return memo(ctx, 'context', () => {
+    const all = ctx.input.context;
+    if (!all) return { known: false, files: [], ignored: new Set<string>(), byPath: new Map(), dirs: new Set<string>() };
+    const rules = memo(ctx, 'dockerignore', () => parseDockerignore(ctx.input.dockerignore));
+    const files: ContextFile[] = [];
+    const ignored = new Set<string>();
+    for (const f of all) {
+      const p = contextPath(f.path);
+      if (isIgnored(rules, p)) ignored.add(p);
+      else files.push({ ...f, path: p });
+    }
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const dirs = new Set<string>(['']);
+    for (const f of files) {
+      const parts = f.path.split('/');
+      for (let k = 1; k < parts.length; k++) dirs.add(parts.slice(0, k).join('/'));
+    }
+    return { known: true, files, ignored, byPath, dirs };
+  });
+}
+
+function filesUnder(index: ContextIndex, dir: string): ContextFile[] {
+  if (dir === '') return index.files;
+  return index.files.filter((f) => f.path.startsWith(dir + '/'));
+}
+
+function hasWildcard(p: string): boolean {
+  return /[*?[]/.test(p);
+}
+
+/**
+ * What `COPY <sources> <dest>` copies from the context. `destPath` is the destination resolved
+ * against WORKDIR; `destIsDir` is true when Docker treats it as a directory (ends in `/`, several
+ * sources, or a wildcard).
+ */
+export function resolveCopy(index: ContextIndex, sources: string[], destPath: string, destWritten: string): ResolvedCopy {
+  const files: CopiedFile[] = [];
+  const missing: string[] = [];
+  const excluded: string[] = [];
+  const destIsDir = destWritten.endsWith('/') || sources.length > 1 || sources.some(hasWildcard) || destWritten === '.' || destWritten.endsWith('/.');
+  const into = (dir: string, rel: string) => cleanPath(`${dir}/${rel}`);
+
+  for (const src of sources) {
+    const p = contextPath(src);
+    const matches: string[] = [];
+    if (hasWildcard(p)) {
+      // each file and directory whose path the pattern matches
+      for (const f of index.files) if (goPathMatch(p, f.path).matched) matches.push(f.path);
+      for (const d of index.dirs) if (d !== '' && goPathMatch(p, d).matched) matches.push(d);
+    } else if (index.byPath.has(p) || index.dirs.has(p)) matches.push(p);
+
+    if (matches.length === 0) {
+      const isExcluded = [...index.ignored].some((i) => i === p || i.startsWith(p + '/') || (hasWildcard(p) && goPathMatch(p, i).matched));
+      (isExcluded ? excluded : missing).push(src);
+      continue;
+    }
+    for (const m of matches) {
+      const file = index.byPath.get(m);
+      if (file) {
+        const dest = destIsDir ? into(destPath, basename(m)) : destPath;
+        files.push({ source: m, dest, size: file.size });
+        continue;
+      }
+      // a directory: its contents, not the directory itself
+      for (const f of filesUnder(index, m)) {
+        const rel = m === '' ? f.path : f.path.slice(m.length + 1);
+        files.push({ source: f.path, dest: into(destPath, rel), size: f.size });
+      }
+    }
+  }
+  // the same file matched twice (overlapping sources) is written once
+  const seen = new Map<string, CopiedFile>();
+  for (const f of files) seen.set(f.dest, f);
+  const unique = [...seen.values()];
+  return { files: unique, bytes: unique.reduce((n, f) => n + f.size, 0), missing, excluded };
+}
+
+/** True when a context file (after .dockerignore) is among what a COPY/ADD of these sources sends. */
+export function copyIncludes(index: ContextIndex, sources: string[], file: string): boolean {
+  const p = contextPath(file);
+  for (const src of sources) {
+    const s = contextPath(src);
+    if (s === '' || s === p || p.startsWith(s + '/')) return true;
+    if (hasWildcard(s)) {
+      if (goPathMatch(s, p).matched) return true;
+      // a wildcard matching a parent directory copies the file too
+      const parts = p.split('/');
+      for (let k = 1; k < parts.length; k++) if (goPathMatch(s, parts.slice(0, k).join('/')).matched) return true;
+    }
+  }
+  return false;
+}
+
+/** True when .dockerignore keeps the file out of the context (whether or not the context is listed). */
+export function isExcludedFromContext(ctx: ImageContext, file: string): boolean {
+  const rules = memo(ctx, 'dockerignore', () => parseDockerignore(ctx.input.dockerignore));
+  return isIgnored(rules, contextPath(file));
+}
