@@ -49,7 +49,7 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', alt: '' },
       customCss: ['./src/styles/shipshape.css'],
       sidebar: [
-        { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }] },
+        { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }, { label: 'Check an answer', link: '/check/' }, { label: 'Use it in CI', link: '/ci/' }] },
         ...lessonSidebar(),
       ],
       pagination: true,

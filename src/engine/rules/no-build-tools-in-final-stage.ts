@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.ts';
 import type { Instruction, Stage } from '../model.ts';
-import type { ShellCommand, Word } from '../shell.ts';
+import type { Word } from '../shell.ts';
+import { flagValue, hasFlag, parsePackageManagerCommand, unwrapCommand, type PackageManager, type PackageSpec } from '../package-managers.ts';
 import type { Range } from '../types.ts';
 
 /** Packages that compile or fetch sources and are not needed to run the result. */
@@ -22,89 +23,22 @@ function isBuildPackage(name: string): boolean {
   return BUILD_PACKAGES.has(name) || BUILD_PACKAGE_PATTERNS.some((p) => p.test(name));
 }
 
-/** `gcc=4:12.2.0-3`, `gcc:amd64`, `gcc/bookworm-backports`, `gcc>12` -> `gcc`. */
-function packageName(word: string): string {
-  return word.toLowerCase().split(/[=<>~/]/)[0].replace(/:[a-z0-9]+$/, '');
-}
-
 type Manager = 'apt' | 'apk' | 'rpm' | 'zypper';
 
-const INSTALL: Record<string, { manager: Manager; verbs: string[]; removeVerbs: string[] }> = {
-  'apt-get': { manager: 'apt', verbs: ['install'], removeVerbs: ['purge', 'remove'] },
-  apt: { manager: 'apt', verbs: ['install'], removeVerbs: ['purge', 'remove'] },
-  aptitude: { manager: 'apt', verbs: ['install'], removeVerbs: ['purge', 'remove'] },
-  apk: { manager: 'apk', verbs: ['add'], removeVerbs: ['del'] },
-  dnf: { manager: 'rpm', verbs: ['install'], removeVerbs: ['remove', 'erase'] },
-  microdnf: { manager: 'rpm', verbs: ['install'], removeVerbs: ['remove'] },
-  tdnf: { manager: 'rpm', verbs: ['install'], removeVerbs: ['remove', 'erase'] },
-  yum: { manager: 'rpm', verbs: ['install'], removeVerbs: ['remove', 'erase'] },
-  zypper: { manager: 'zypper', verbs: ['install', 'in'], removeVerbs: ['remove', 'rm'] },
-};
-
-/** Options whose value is the next word when not written with `=`. */
-const OPTIONS_WITH_VALUE: Record<Manager, Set<string>> = {
-  apt: new Set(['-o', '--option', '-t', '--target-release', '--default-release', '-c', '--config-file']),
-  apk: new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
-  rpm: new Set(['-x', '--exclude', '--releasever', '--installroot', '-c', '--config', '--enablerepo', '--disablerepo', '--repo', '--setopt']),
-  zypper: new Set(['-r', '--repo', '--from', '-t', '--type']),
-};
+/** The system package managers this rule reads; language managers (pip, npm) install libraries, not toolchains. */
+const SYSTEM_MANAGERS: Partial<Record<PackageManager, Manager>> = { apt: 'apt', apk: 'apk', yum: 'rpm', dnf: 'rpm', zypper: 'zypper' };
 
 interface Invocation {
-  /** The command without a leading `sudo`. */
   name: string;
   programRange: Range;
   args: Word[];
 }
 
-const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U']);
-
-function unwrapSudo(cmd: ShellCommand): Invocation | undefined {
-  if (cmd.name !== 'sudo') return { name: cmd.name, programRange: cmd.programRange, args: cmd.args };
-  let i = 0;
-  while (i < cmd.args.length && cmd.args[i].value.startsWith('-')) {
-    i += SUDO_OPTIONS_WITH_VALUE.has(cmd.args[i].value) ? 2 : 1;
-  }
-  const program = cmd.args[i];
-  if (!program) return undefined;
-  return { name: program.value.slice(program.value.lastIndexOf('/') + 1), programRange: program.range, args: cmd.args.slice(i + 1) };
-}
-
-interface Operands {
-  verb: string | undefined;
-  verbWord: Word | undefined;
-  operands: Word[];
-  flags: string[];
-  /** apk `--virtual .build-deps` / `-t .build-deps`. */
-  virtual?: string;
-}
-
-function readOperands(inv: Invocation, manager: Manager): Operands {
-  const takesValue = OPTIONS_WITH_VALUE[manager];
-  const operands: Word[] = [];
-  const flags: string[] = [];
-  let verbWord: Word | undefined;
-  let virtual: string | undefined;
-  for (let i = 0; i < inv.args.length; i++) {
-    const w = inv.args[i];
-    if (w.value.startsWith('-')) {
-      const eq = w.value.indexOf('=');
-      const name = eq >= 0 ? w.value.slice(0, eq) : w.value;
-      flags.push(name);
-      let value: string | undefined = eq >= 0 ? w.value.slice(eq + 1) : undefined;
-      if (eq < 0 && takesValue.has(name)) value = inv.args[++i]?.value;
-      if (manager === 'apk' && (name === '--virtual' || name === '-t')) virtual = value;
-      continue;
-    }
-    if (!verbWord) verbWord = w;
-    else operands.push(w);
-  }
-  return { verb: verbWord?.value, verbWord, operands, flags, virtual };
-}
-
 interface Install {
   ins: Instruction;
   manager: Manager;
-  tools: Word[];
+  tools: PackageSpec[];
+  /** apk `--virtual .build-deps` / `-t .build-deps`. */
   virtual?: string;
 }
 
@@ -180,25 +114,26 @@ export default defineRule({
       let aptMarkAuto = false;
       let aptAutoRemove = false;
       for (const cmd of ins.commands) {
-        const inv = unwrapSudo(cmd);
-        if (!inv) continue;
-        if (inv.name === 'apt-mark' && inv.args.some((a) => a.value === 'auto')) aptMarkAuto = true;
-        const pm = INSTALL[inv.name];
-        if (pm) {
-          const op = readOperands(inv, pm.manager);
-          if (op.verb && pm.verbs.includes(op.verb)) {
-            const tools = op.operands.filter((w) => !w.value.includes('$') && !w.value.startsWith('.') && isBuildPackage(packageName(w.value)));
-            runInstalls.push({ ins, manager: pm.manager, tools, virtual: op.virtual });
-          } else if (op.verb && pm.removeVerbs.includes(op.verb)) {
-            for (const w of op.operands) removed.add(packageName(w.value));
-            if (pm.manager === 'apt' && (op.flags.includes('--auto-remove') || op.flags.includes('--autoremove'))) aptAutoRemove = true;
-          } else if (op.verb === 'autoremove' && pm.manager === 'apt') aptAutoRemove = true;
+        const pm = parsePackageManagerCommand(cmd);
+        const manager = pm ? SYSTEM_MANAGERS[pm.manager] : undefined;
+        if (pm && manager) {
+          if (pm.action === 'install') {
+            const tools = pm.packages.filter((p) => p.kind === 'registry' && isBuildPackage(p.name.toLowerCase()));
+            const virtual = manager === 'apk' ? flagValue(pm, '--virtual', '-t') : undefined;
+            runInstalls.push({ ins, manager, tools, virtual: virtual ?? undefined });
+          } else if (pm.action === 'remove') {
+            for (const p of pm.packages) removed.add(p.name.toLowerCase());
+            if (manager === 'apt' && (/^(autoremove|auto-remove|autopurge)$/.test(pm.subcommand) || hasFlag(pm, '--auto-remove', '--autoremove'))) aptAutoRemove = true;
+          }
           continue;
         }
-        const build = buildInvocation(inv);
+        const inv = unwrapCommand(cmd);
+        if (!inv) continue;
+        if (inv.name === 'apt-mark' && inv.args.some((a) => a.value === 'auto')) aptMarkAuto = true;
+        const build = buildInvocation({ name: inv.name, programRange: inv.programWord.range, args: inv.args });
         if (build) {
           context.report({
-            range: { start: inv.programRange.start, end: build.end.end },
+            range: { start: inv.programWord.range.start, end: build.end.end },
             message:
               `\`${build.what}\` runs in ${stage.isFinal ? 'the final stage' : `stage \`${stage.name ?? stage.index}\`, which the final image is built on`}, so the toolchain and ` +
               `your sources ship with the image. Build in a builder stage (\`FROM ${build.builder}:<version> AS build\`) and ` +
@@ -211,7 +146,7 @@ export default defineRule({
       for (const inst of runInstalls) {
         if (removedAll.has(inst.manager)) continue;
         if (inst.virtual && removed.has(inst.virtual.toLowerCase())) continue;
-        inst.tools = inst.tools.filter((w) => !removed.has(packageName(w.value)));
+        inst.tools = inst.tools.filter((p) => !removed.has(p.name.toLowerCase()));
         if (inst.tools.length > 0) installs.push(inst);
       }
       removals.push({ ins, names: removed, all: removedAll });
@@ -229,14 +164,14 @@ export default defineRule({
       stageEnd(stage) {
         if (!stage.inFinalImage) return;
         for (const inst of installs) {
-          const names = inst.tools.map((w) => packageName(w.value));
+          const names = inst.tools.map((p) => p.name.toLowerCase());
           const laterRemoval = removals.some(
             (r) => r.ins.index > inst.ins.index && (r.all.has(inst.manager) || names.some((n) => r.names.has(n)) || (inst.virtual !== undefined && r.names.has(inst.virtual.toLowerCase()))),
           );
           const where = stage.isFinal ? 'the final stage' : `stage \`${stage.name ?? stage.index}\`, which the final image is built on`;
           const one = names.length === 1;
           context.report({
-            range: spanOf(inst.tools),
+            range: spanOf(inst.tools.map((p) => p.word)),
             message:
               `${quoteList(names)} ${one ? 'is a build tool' : 'are build tools'} installed in ${where}, so ${one ? 'it ships' : 'they ship'} with the image. ` +
               (laterRemoval

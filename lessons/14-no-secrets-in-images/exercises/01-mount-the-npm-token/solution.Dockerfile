@@ -1,0 +1,11 @@
+FROM node:24-bookworm-slim
+RUN useradd --create-home --uid 10001 api
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=secret,id=npmrc \
+    npm ci --omit=dev --userconfig /run/secrets/npmrc
+COPY . .
+USER 10001
+ENV PORT=8080
+EXPOSE ${PORT}
+CMD ["node", "server.js"]

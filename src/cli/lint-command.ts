@@ -1,0 +1,135 @@
+/**
+ * `shipshape lint`: read every input first (so an unreadable file fails the run before anything is
+ * written), lint or fix each Dockerfile with its .dockerignore, build context and config, then
+ * print one report. Exit code: 1 when an error or warning remains, else 0.
+ */
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { allRules, lint, type Finding, type LintConfig, type LintInput } from '../engine/index.ts';
+import type { LintCommand } from './args.ts';
+import { MAX_CONTEXT_ENTRIES, findDockerignore, readBuildContext, type BuildContext, type DockerignoreLocation } from './build-context.ts';
+import { colorEnabled, painter } from './color.ts';
+import { ConfigResolver } from './config.ts';
+import { CliError, ioReason } from './errors.ts';
+import { fixUntilStable, MAX_FIX_PASSES } from './fix.ts';
+import { formatJson } from './formatters/json.ts';
+import { formatSarif } from './formatters/sarif.ts';
+import { formatText } from './formatters/text.ts';
+import { STDIN_NAME, displayPath, readStdin, readTextFile, requireDirectory, resolvePaths, type TextInput } from './input.ts';
+import type { CliIO } from './main.ts';
+import { isFailing, type ReportedFile } from './report.ts';
+
+interface Job {
+  path: string;
+  absolutePath?: string;
+  dockerfile: TextInput;
+  dockerignore?: { location: DockerignoreLocation; text?: TextInput };
+  context?: BuildContext;
+  config: LintConfig;
+}
+
+const fixes = (n: number) => `${n} fix${n === 1 ? '' : 'es'}`;
+
+function inputOf(job: Job, dockerignoreText: string | undefined): LintInput {
+  return {
+    dockerfile: job.dockerfile.text,
+    ...(dockerignoreText !== undefined ? { dockerignore: dockerignoreText } : {}),
+    ...(job.context ? { context: job.context.files } : {}),
+  };
+}
+
+async function write(path: string, shown: string, text: string, bom: boolean): Promise<void> {
+  try {
+    await writeFile(path, bom ? `\uFEFF${text}` : text);
+  } catch (err) {
+    throw new CliError(`cannot write ${shown}: ${ioReason(err)}`);
+  }
+}
+
+export async function runLint(command: LintCommand, io: CliIO): Promise<number> {
+  const { cwd } = io;
+  const warn = (message: string) => io.stderr.write(`shipshape: warning: ${message}\n`);
+  const configs = new ConfigResolver(cwd, allRules.map((r) => r.meta.id), command.config);
+  const contextOverride = command.context === undefined ? undefined : await requireDirectory(command.context, cwd, '--context');
+  const contexts = new Map<string, Promise<BuildContext>>();
+  const contextOf = (dir: string): Promise<BuildContext> => {
+    let entry = contexts.get(dir);
+    if (!entry) {
+      entry = readBuildContext(dir).then(
+        (context) => {
+          const shown = displayPath(dir, cwd);
+          if (context.truncated) {
+            warn(`the build context ${shown} has more than ${MAX_CONTEXT_ENTRIES} files and folders; context checks saw only the first ${MAX_CONTEXT_ENTRIES} (breadth-first). Point --context at the folder you really build.`);
+          }
+          for (const { path, reason } of context.unreadable) warn(`could not read ${displayPath(join(dir, path), cwd)} in the build context (${reason}); context checks skip it`);
+          return context;
+        },
+        (err: unknown) => {
+          throw new CliError(`cannot read the build context ${displayPath(dir, cwd)}: ${ioReason(err)}`);
+        },
+      );
+      contexts.set(dir, entry);
+    }
+    return entry;
+  };
+
+  // read everything first: input errors end the run before anything is linted or written
+  const jobs: Job[] = [];
+  for (const source of await resolvePaths(command.paths, cwd)) {
+    const absolutePath = source.kind === 'file' ? source.absolutePath : undefined;
+    const path = absolutePath === undefined ? STDIN_NAME : displayPath(absolutePath, cwd);
+    const dockerfile = absolutePath === undefined ? await readStdin(io.stdin, command.maxSize) : await readTextFile(absolutePath, path, command.maxSize);
+    const contextDir = contextOverride ?? (absolutePath === undefined ? undefined : dirname(absolutePath));
+    const location = await findDockerignore(absolutePath, contextDir);
+    const dockerignore = location && {
+      location,
+      ...(location.exists ? { text: await readTextFile(location.path, displayPath(location.path, cwd), command.maxSize) } : {}),
+    };
+    const context = contextDir === undefined ? undefined : await contextOf(contextDir);
+    const { config } = await configs.forDockerfile(absolutePath === undefined ? undefined : dirname(absolutePath));
+    jobs.push({ path, ...(absolutePath !== undefined ? { absolutePath } : {}), dockerfile, ...(dockerignore ? { dockerignore } : {}), ...(context ? { context } : {}), config });
+  }
+
+  // an ignore file shared by several Dockerfiles is fixed once and seen fixed by the next ones
+  const ignoreTexts = new Map<string, string>();
+  const reported: ReportedFile[] = [];
+  for (const job of jobs) {
+    const ignorePath = job.dockerignore?.location.path;
+    const ignoreText = ignorePath !== undefined && ignoreTexts.has(ignorePath) ? ignoreTexts.get(ignorePath) : job.dockerignore?.text?.text;
+    const input = inputOf(job, ignoreText);
+    let findings: Finding[];
+    let fixesApplied = 0;
+    let ignoreExists = job.dockerignore?.location.exists ?? false;
+    if (command.fix && job.absolutePath !== undefined) {
+      const outcome = fixUntilStable(input, { config: job.config });
+      findings = outcome.findings;
+      fixesApplied = outcome.applied;
+      if (outcome.dockerfileChanged) await write(job.absolutePath, job.path, outcome.input.dockerfile, job.dockerfile.bom);
+      if (outcome.dockerignoreChanged && ignorePath !== undefined && outcome.input.dockerignore !== undefined) {
+        await write(ignorePath, displayPath(ignorePath, cwd), outcome.input.dockerignore, job.dockerignore?.text?.bom ?? false);
+        ignoreTexts.set(ignorePath, outcome.input.dockerignore);
+        ignoreExists = true;
+      }
+      if (fixesApplied > 0) io.stderr.write(`shipshape: ${job.path}: applied ${fixes(fixesApplied)}${outcome.passes > 1 ? ` in ${outcome.passes} passes` : ''}\n`);
+      if (outcome.exhausted) warn(`fixes for ${job.path} still changed it after ${MAX_FIX_PASSES} passes; review the result`);
+    } else {
+      findings = lint(input, { config: job.config });
+    }
+    reported.push({
+      path: job.path,
+      ...(job.absolutePath !== undefined ? { absolutePath: job.absolutePath } : {}),
+      ...(ignorePath !== undefined ? { dockerignore: { path: displayPath(ignorePath, cwd), absolutePath: ignorePath, exists: ignoreExists } } : {}),
+      findings,
+      fixesApplied,
+    });
+  }
+
+  const output =
+    command.format === 'json'
+      ? formatJson(reported)
+      : command.format === 'sarif'
+        ? formatSarif(reported, cwd)
+        : formatText(reported, painter(colorEnabled(io.stdoutIsTTY, io.env)));
+  io.stdout.write(output);
+  return reported.some((file) => file.findings.some(isFailing)) ? 1 : 0;
+}
