@@ -18,7 +18,7 @@ RUN npm run build \
     && node scripts/csp.ts dist /src/shipshape-csp.inc
 
 # --- Final stage: unprivileged nginx serves static files, nothing else (lessons 03, 12, 15)
-FROM nginxinc/nginx-unprivileged:1.28-alpine@sha256:7377697a821c131a924a7105fafbe7414db4e9fcc77a6f08f776f33f141ec3f8
+FROM nginxinc/nginx-unprivileged:1.30-alpine@sha256:ed04ec1ff34502c339ee5c3ae3f855442398edc1d05591e2b98981dcbbd20b1e
 COPY deploy/nginx/default.conf deploy/nginx/shipshape-headers.inc /etc/nginx/conf.d/
 COPY --from=build /src/shipshape-csp.inc /etc/nginx/conf.d/shipshape-csp.inc
 COPY --from=build /src/dist /usr/share/nginx/html

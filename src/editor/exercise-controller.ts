@@ -53,32 +53,53 @@ export async function startExercise(section: HTMLElement): Promise<void> {
   let activeFile = 'Dockerfile';
   if (completed) section.dataset.complete = 'true';
 
-  // --- the editor: plain textarea now if preferred, else Monaco (loaded lazily)
+  // --- the editor: plain textarea when preferred (phones, touch, or the learner's choice), else Monaco
   let editor: EditorAdapter;
   const label = `Dockerfile editor for the exercise "${exercise.title}"`;
-  const editorOptions = { container, files: initial, label, lessonUrl };
-  if (prefersPlainEditor()) editor = createPlainEditor(editorOptions);
-  else {
-    statusText.textContent = 'Loading the editor…';
-    try {
-      const { createMonacoEditor } = await import('./monaco-editor.ts');
-      editor = createMonacoEditor(editorOptions);
-    } catch {
-      editor = createPlainEditor(editorOptions);
+  const changeListeners: ((file: string) => void)[] = [];
+  const switchButton = el<HTMLButtonElement>(section, '.ex-switch-editor');
+  const mountEditor = async (plain: boolean, files: Record<string, string>) => {
+    const options = { container, files, label, lessonUrl };
+    let next: EditorAdapter | undefined;
+    if (!plain) {
+      statusText.textContent = 'Loading the editor…';
+      try {
+        const { createMonacoEditor } = await import('./monaco-editor.ts');
+        next = createMonacoEditor(options);
+      } catch {
+        next = undefined;
+      }
     }
-  }
-  section.dataset.mounted = editor.kind;
-  section.dataset.editor = editor.kind;
+    next ??= createPlainEditor(options);
+    for (const l of changeListeners) next.onChange(l);
+    section.dataset.mounted = next.kind;
+    section.dataset.editor = next.kind;
+    switchButton.hidden = false;
+    switchButton.textContent = next.kind === 'plain' ? 'Use the full editor (Monaco)' : 'Use the plain text editor';
+    return next;
+  };
+  editor = await mountEditor(prefersPlainEditor(), initial);
+  switchButton.addEventListener('click', async () => {
+    const files = filesNow();
+    const toPlain = editor.kind === 'monaco';
+    editor.dispose();
+    store.setPlainEditor(toPlain);
+    editor = await mountEditor(toPlain, files);
+    showFileTab(activeFile);
+    void check();
+    editor.focus();
+  });
 
   const filesNow = (): Record<string, string> => Object.fromEntries(Object.keys(initial).map((f) => [f, editor.getValue(f)]));
 
   // --- tabs
+  const showFileTab = (file: string) => {
+    activeFile = file;
+    for (const t of Array.from(section.querySelectorAll<HTMLButtonElement>('.ex-tab'))) t.setAttribute('aria-selected', String(t.dataset.file === file));
+    editor.showFile(file);
+  };
   for (const tab of Array.from(section.querySelectorAll<HTMLButtonElement>('.ex-tab'))) {
-    tab.addEventListener('click', () => {
-      activeFile = tab.dataset.file ?? 'Dockerfile';
-      for (const t of Array.from(section.querySelectorAll<HTMLButtonElement>('.ex-tab'))) t.setAttribute('aria-selected', String(t === tab));
-      editor.showFile(activeFile);
-    });
+    tab.addEventListener('click', () => showFileTab(tab.dataset.file ?? 'Dockerfile'));
   }
 
   // --- grading
@@ -176,6 +197,7 @@ export async function startExercise(section: HTMLElement): Promise<void> {
       });
     }, DEBOUNCE_MS);
   };
+  changeListeners.push(schedule);
   editor.onChange(schedule);
 
   // --- undo for reset / apply solution: keeps the text from before

@@ -206,6 +206,11 @@ export class ProgressStore {
     this.write();
   }
 
+  setPlainEditor(plain: boolean): void {
+    this.doc.preferences = { ...this.doc.preferences, plainEditor: plain };
+    this.write();
+  }
+
   replace(doc: ProgressDocument): void {
     this.doc = doc;
     this.write();

@@ -15,6 +15,22 @@ import copyFromKnownStage from './copy-from-known-stage.ts';
 import duplicateStageName from './duplicate-stage-name.ts';
 import reservedStageName from './reserved-stage-name.ts';
 import noShellInDistroless from './no-shell-in-distroless.ts';
+import copySourcesAfterDeps from './copy-sources-after-deps.ts';
+import metadataLate from './metadata-late.ts';
+import userNotRoot from './user-not-root.ts';
+import noSudo from './no-sudo.ts';
+import privilegedPortAsNonRoot from './privileged-port-as-non-root.ts';
+import numericUser from './numeric-user.ts';
+import highUid from './high-uid.ts';
+import groupZeroWritable from './group-zero-writable.ts';
+import noSecretEnvArg from './no-secret-env-arg.ts';
+import noSecretLiterals from './no-secret-literals.ts';
+import noDevServer from './no-dev-server.ts';
+import healthcheckPresent from './healthcheck-present.ts';
+import healthcheckFailsOnError from './healthcheck-fails-on-error.ts';
+import healthcheckToolAvailable from './healthcheck-tool-available.ts';
+import execFormCmd from './exec-form-cmd.ts';
+import logsToStdout from './logs-to-stdout.ts';
 
 export const allRules: readonly Rule[] = [
   // 01
@@ -34,6 +50,29 @@ export const allRules: readonly Rule[] = [
   copyFromKnownStage,
   duplicateStageName,
   reservedStageName,
+  // 10
+  copySourcesAfterDeps,
+  metadataLate,
+  // 12
+  userNotRoot,
+  noSudo,
+  privilegedPortAsNonRoot,
+  // 13
+  numericUser,
+  highUid,
+  groupZeroWritable,
+  // 14
+  noSecretEnvArg,
+  noSecretLiterals,
+  // 15
+  noDevServer,
+  // 16
+  healthcheckPresent,
+  healthcheckFailsOnError,
+  healthcheckToolAvailable,
+  // 17
+  execFormCmd,
+  logsToStdout,
   // 18
   noShellInDistroless,
 ];

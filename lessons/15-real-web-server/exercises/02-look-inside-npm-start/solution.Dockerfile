@@ -1,0 +1,11 @@
+FROM node:24-bookworm-slim
+RUN useradd --create-home --uid 10001 api
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+COPY . .
+USER 10001
+ENV NODE_ENV=production
+ENV PORT=8080
+EXPOSE ${PORT}
+CMD ["node", "server.js"]
