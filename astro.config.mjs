@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { monacoCssInline } from './src/editor/vite-monaco-css.mjs';
+import { serviceWorker } from './src/integrations/service-worker.mjs';
 
 const PART_TITLES = {
   1: 'Part 1: Know what goes into the image',
@@ -52,11 +53,13 @@ export default defineConfig({
         { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }, { label: 'Check an answer', link: '/check/' }, { label: 'Use it in CI', link: '/ci/' }] },
         ...lessonSidebar(),
       ],
+      head: [{ tag: 'script', attrs: { src: '/register-sw.js', defer: true } }],
       pagination: true,
       lastUpdated: false,
       credits: false,
     }),
     mdx(),
+    serviceWorker(),
   ],
   vite: {
     plugins: [monacoCssInline()],

@@ -4,8 +4,6 @@
  */
 import { parseCommand, LINT_HELP, MAIN_HELP, RULES_HELP } from './args.ts';
 import { CliError } from './errors.ts';
-import { runLint } from './lint-command.ts';
-import { formatRules } from './rules-command.ts';
 import { TOOL_NAME, toolVersion } from './site.ts';
 
 export interface CliIO {
@@ -29,11 +27,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       case 'version':
         io.stdout.write(`${toolVersion()}\n`);
         return 0;
-      case 'rules':
+      // the engine loads only for the commands that use it: --help and --version stay instant
+      case 'rules': {
+        const { formatRules } = await import('./rules-command.ts');
         io.stdout.write(formatRules(command.format));
         return 0;
-      case 'lint':
+      }
+      case 'lint': {
+        const { runLint } = await import('./lint-command.ts');
         return await runLint(command, io);
+      }
     }
   } catch (err) {
     if (err instanceof CliError) {

@@ -4,6 +4,7 @@
  */
 import type { DockerfileModel, Stage } from './model.ts';
 import type { Finding, LintInput, Severity } from './types.ts';
+import { createImageContext, previewWithContext, rebuildFor, type ImagePreview } from './image/index.ts';
 
 export type AssertionParams = Record<string, string | number | boolean | string[]>;
 
@@ -129,6 +130,97 @@ export const assertionInfo: Record<string, AssertionInfo> = {
       return left.length === 0 ? { passed: true } : { passed: false, detail: `${left.length} finding(s) left, starting with: ${left[0].message}` };
     },
   },
+  'image-size-at-most': {
+    description: 'The image the stage produces is estimated at this many MB or less (the base image\'s size plus what the Dockerfile adds, as the image preview shows it).',
+    params: { mb: 'number', stage: 'optional stage name (default: the final stage)' },
+    run(model, params, input) {
+      const limit = num(params, 'mb');
+      const p = previewFor(model, input, params);
+      if (!p) return { passed: false, detail: 'There is no such stage yet.' };
+      const t = p.totals;
+      if (t.totalBytes === null) return { passed: false, detail: `Shipshape does not know the size of \`${p.base.reference}\`, so it cannot estimate the image.` };
+      const mb = Math.round(t.totalBytes / 100_000) / 10;
+      if (t.unknownLayers > 0) {
+        return { passed: false, detail: `${t.unknownLayers} step(s) add files of unknown size, so Shipshape cannot confirm the image stays under ${limit} MB (at least ${mb} MB).` };
+      }
+      return mb <= limit ? { passed: true } : { passed: false, detail: `The image is about ${mb} MB (base ${p.base.sizeMB ?? '?'} MB); this exercise wants ${limit} MB or less.` };
+    },
+  },
+  'source-change-keeps-deps-cached': {
+    description: 'When these context files change, the step that installs dependencies (the first instruction whose text contains `step`) is still served from the build cache.',
+    params: { changed: 'list of context files that change, e.g. ["src/app.py"]', step: 'text identifying the dependency install, e.g. "pip install"', stage: 'optional stage name (default: the final stage)' },
+    run(model, params, input) {
+      const changed = params.changed;
+      if (!Array.isArray(changed) || changed.length === 0) throw new Error('parameter "changed" must be a non-empty list of files');
+      const text = str(params, 'step');
+      const target = targetStage(model, params);
+      if (!target) return { passed: false, detail: 'There is no such stage yet.' };
+      const ctx = createImageContext(model, input);
+      const report = rebuildFor(ctx, target, changed);
+      const step = report.steps.find((s) => model.instructions[s.instruction].argumentsText.includes(text));
+      if (!step) return { passed: false, detail: `No step runs \`${text}\` yet.` };
+      if (step.cached) return { passed: true };
+      const first = report.steps.find((s) => !s.cached && s.stage === step.stage);
+      const cause = first ? model.instructions[first.instruction] : undefined;
+      return {
+        passed: false,
+        detail: cause
+          ? `Changing ${changed.map((f) => `\`${f}\``).join(', ')} rebuilds \`${text}\` (line ${step.line + 1}): \`${cause.keyword} ${cause.argumentsText.trim()}\` on line ${first!.line + 1} comes before it and misses the cache. Copy only the dependency manifest before installing, and the rest after.`
+          : `Changing ${changed.map((f) => `\`${f}\``).join(', ')} rebuilds \`${text}\` (line ${step.line + 1}).`,
+      };
+    },
+  },
+  'final-user-nonroot-numeric': {
+    description: 'The image runs as a numeric, non-root UID (`USER 10001` or `USER 10001:10001`), at least `min` (default 1), so Kubernetes runAsNonRoot can verify it.',
+    params: { min: 'optional lowest accepted UID (default 1)', stage: 'optional stage name (default: the final stage)' },
+    run(model, params, input) {
+      const min = params.min === undefined ? 1 : num(params, 'min');
+      const p = previewFor(model, input, params);
+      if (!p) return { passed: false, detail: 'There is no such stage yet.' };
+      const u = p.user;
+      if (u.spec === '' && u.exists === null) return { passed: false, detail: 'The user comes from a base image Shipshape does not know: set `USER` with a numeric UID.' };
+      if (u.root) return { passed: false, detail: u.spec === '' ? 'There is no USER: the container runs as root. Add `USER 10001` (a numeric UID).' : `\`USER ${u.spec}\` is root.` };
+      if (!u.numeric) {
+        return {
+          passed: false,
+          detail: `\`USER ${u.spec}\` names the user${u.uid !== null ? ` (UID ${u.uid})` : ''}: write the number instead${u.uid !== null ? ` (\`USER ${u.uid}\`)` : ''}, so the runtime can check it is not root without reading /etc/passwd.`,
+        };
+      }
+      if (u.uid === null || u.uid < min) return { passed: false, detail: `UID ${u.uid} is below ${min}, the lowest this exercise accepts.` };
+      return { passed: true };
+    },
+  },
+  'user-exists': {
+    description: 'The user the image runs as exists: it is created in the Dockerfile (useradd, adduser, /etc/passwd) or is an account of the base image; a numeric UID always counts.',
+    params: { stage: 'optional stage name (default: the final stage)' },
+    run(model, params, input) {
+      const p = previewFor(model, input, params);
+      if (!p) return { passed: false, detail: 'There is no such stage yet.' };
+      if (p.user.exists === true) return { passed: true };
+      return { passed: false, detail: p.user.detail };
+    },
+  },
+  'healthcheck-configured': {
+    description: 'The image has a HEALTHCHECK (its own or inherited), and it is not `HEALTHCHECK NONE`.',
+    params: { stage: 'optional stage name (default: the final stage)' },
+    run(model, params, input) {
+      const p = previewFor(model, input, params);
+      if (!p) return { passed: false, detail: 'There is no such stage yet.' };
+      const unknown = p.config.unknown.find((u) => u.field === 'Healthcheck' && !u.partial);
+      const h = p.config.config.Healthcheck;
+      if (h && h.Test[0] !== 'NONE') return { passed: true };
+      if (h) return { passed: false, detail: '`HEALTHCHECK NONE` turns the health check off.' };
+      if (unknown) return { passed: false, detail: 'Shipshape does not know whether the base image has a health check: add a HEALTHCHECK.' };
+      return { passed: false, detail: 'The image has no HEALTHCHECK: add one that fails when the app stops answering.' };
+    },
+  },
 };
+
+/** The image preview of the stage an assertion is about. */
+function previewFor(model: DockerfileModel, input: LintInput, params: AssertionParams): ImagePreview | null {
+  const stage = targetStage(model, params);
+  if (!stage) return null;
+  return previewWithContext(createImageContext(model, input), { stage: stage.index });
+}
 
 export const assertions: Record<string, Assertion> = Object.fromEntries(Object.entries(assertionInfo).map(([k, v]) => [k, v.run]));

@@ -4,7 +4,7 @@
  * the result is always well-formed; running lint + fix again picks up the rest.
  */
 import { LineIndex, compareRanges } from './text.ts';
-import type { Finding, Fix, TextEdit } from './types.ts';
+import type { FileKind, Finding, Fix, TextEdit } from './types.ts';
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const doc = new LineIndex(text);
@@ -34,8 +34,17 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   return { text: applyEdits(text, edits), applied };
 }
 
-export function fixesOf(findings: readonly Finding[]): Fix[] {
-  return findings.flatMap((f) => (f.fix ? [f.fix] : []));
+/** The file a fix edits: the Dockerfile unless the fix says otherwise. */
+export function fileOfFix(fix: Fix): FileKind {
+  return fix.file ?? 'Dockerfile';
+}
+
+/**
+ * The fixes of one file (the Dockerfile by default), to hand to applyFixes with that file's text.
+ * Fixes of other files are left out, so their edits never land in the wrong text.
+ */
+export function fixesOf(findings: readonly Finding[], file: FileKind = 'Dockerfile'): Fix[] {
+  return findings.flatMap((f) => (f.fix && fileOfFix(f.fix) === file ? [f.fix] : []));
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -687,6 +687,8 @@ export function compileGoRegexp(source: string): GoRegexpResult {
     let current: number[] = [];
     let next: number[] = [];
     let matched = false;
+    // a fresh generation: marks left by the previous call must not count
+    generation++;
     const add = (list: number[], s: number, pos: number) => {
       if (marks[s] === generation) return;
       marks[s] = generation;

@@ -623,3 +623,27 @@ export function appendToRunEdit(doc: LineIndex, escapeChar: string, ins: Instruc
   const at = doc.positionAt(end);
   return { range: { start: at, end: at }, newText: tail.endsWith(';') ? ` ${commandText}` : ` && ${commandText}` };
 }
+
+/** True when a command after `command` in the same RUN deletes a path the predicate accepts. */
+export function removedAfter(ins: Instruction, command: ShellCommand, accepts: (path: string) => boolean): boolean {
+  const from = ins.commands.indexOf(command);
+  if (from < 0) return false;
+  return ins.commands.slice(from + 1).some((c) => removedPaths(c).some(accepts));
+}
+
+/** `/var/cache/apk` is covered by deleting `/var/cache/apk` itself or a parent such as `/var/cache`. */
+export function coversPath(removed: string, path: string): boolean {
+  return removed === path || path.startsWith(removed === '/' ? '/' : `${removed}/`);
+}
+
+/** Package-manager invocations after `command` in the same RUN. */
+export function packageManagerCommandsAfter(ins: Instruction, command: ShellCommand): PackageManagerCommand[] {
+  const from = ins.commands.indexOf(command);
+  if (from < 0) return [];
+  const out: PackageManagerCommand[] = [];
+  for (const c of ins.commands.slice(from + 1)) {
+    const pm = parsePackageManagerCommand(c);
+    if (pm) out.push(pm);
+  }
+  return out;
+}

@@ -504,11 +504,12 @@ const RUNNERS: Record<string, string[]> = {
  * Strips what only launches the real program: `exec`, `env A=b`, init shims (tini, dumb-init),
  * user switchers (gosu, su-exec), tool runners (`poetry run`, `bundle exec`, `npx`), entrypoint
  * scripts that `exec "$@"`, and `python -m module` (the module becomes the program).
- * Returns the program name and the words after it.
+ * Returns the program name, the words after it, and the names of the wrappers stripped.
  */
-export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word; args: Word[] } {
+export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word; args: Word[]; wrappers: string[] } {
   let program: Word = { value: cmd.program, range: cmd.programRange };
   let args = cmd.args;
+  const wrappers: string[] = [];
   const nameOf = (w: Word) => w.value.slice(w.value.lastIndexOf('/') + 1);
   for (let guard = 0; guard < 8; guard++) {
     const name = nameOf(program);
@@ -547,17 +548,18 @@ export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word;
     } else if (/^python(\d(\.\d+)?)?$/.test(name)) {
       const m = args.findIndex((a) => a.value === '-m');
       if (m >= 0 && args.slice(0, m).every((a) => a.value.startsWith('-')) && args[m + 1]) {
-        return { name: args[m + 1].value, program: args[m + 1], args: args.slice(m + 2) };
+        return { name: args[m + 1].value, program: args[m + 1], args: args.slice(m + 2), wrappers: [...wrappers, name] };
       }
     } else if ((/entrypoint/i.test(name) || name.endsWith('.sh')) && args[0] && !args[0].value.startsWith('-')) {
       // an entrypoint script that ends in `exec "$@"` runs its arguments
       k = 0;
     }
     if (k < 0 || k >= args.length) break;
+    wrappers.push(name);
     program = args[k];
     args = args.slice(k + 1);
   }
-  return { name: nameOf(program), program, args };
+  return { name: nameOf(program), program, args, wrappers };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ export interface Fix {
   /** Imperative, shown as the quick-fix title: "Add --no-install-recommends". */
   title: string;
   edits: TextEdit[];
+  /** The file the edits apply to, in that file's coordinates. Defaults to the Dockerfile. */
+  file?: FileKind;
 }
 
 /** Which file of the build a finding is about. */
@@ -68,6 +70,10 @@ export interface RuleMeta {
   examples: {
     incorrect: string;
     correct: string;
+    /** For build-context rules: the project both examples build (LintInput.context). */
+    context?: ContextFile[];
+    /** For build-context rules: each example's .dockerignore (absent means there is none). */
+    dockerignore?: { incorrect?: string; correct?: string };
   };
 }
 

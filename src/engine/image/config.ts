@@ -109,6 +109,8 @@ export interface StepState {
   env: Map<string, string | null>;
   /** Config.User at that point ('' = root); null when unknown. */
   user: string | null;
+  /** The shell a shell-form RUN runs with (SHELL, or /bin/sh -c). */
+  shell: string[];
 }
 
 export interface StageWalk {
@@ -294,6 +296,7 @@ function computeWalk(ctx: ImageContext, stage: Stage): StageWalk {
       vars,
       env: envSnapshot(w),
       user: unknownUser() ? null : w.config.User,
+      shell: shellOf(w),
     });
     dispatch(ctx, w, ins, vars, escape);
   }

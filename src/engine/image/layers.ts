@@ -11,7 +11,7 @@ import { lookupBaseImage } from '../data/base-images.ts';
 import { parseImageReference } from '../image-ref.ts';
 import { LEFTOVER_MB, PACKAGE_SIZES_MB, PROJECT_ESTIMATES_MB, STEP_SECONDS, type SizedManager } from '../data/package-sizes.ts';
 import { flagValue, hasFlag, mountCovers, parsePackageManagerCommand, removedPaths, unwrapCommand, type PackageManagerCommand } from '../package-managers.ts';
-import { stageWalk, DEFAULT_SHELL, type StepState } from './config.ts';
+import { stageWalk, type StepState } from './config.ts';
 import { contextIndex, resolveCopy, type CopiedFile } from './sources.ts';
 import { baseOf, memo, stageChain, stagesNeeded, type ImageContext } from './state.ts';
 import { basename, isWithin, parseJsonArray, processWord, resolvePath, splitWords, stripFlags } from './words.ts';
@@ -173,6 +173,7 @@ function computeStage(ctx: ImageContext, stage: Stage): StageAnalysis {
     else if (!METADATA_KEYWORDS.has(ins.keyword)) {
       layer.notes.push(`${ins.keyword} is not an instruction Docker knows.`);
     }
+    layer.seconds = Math.round(layer.seconds * 10) / 10;
     layers.push(layer);
   }
 
@@ -188,11 +189,7 @@ function computeStage(ctx: ImageContext, stage: Stage): StageAnalysis {
 function createdBy(ins: Instruction, step: StepState): string {
   const flags = ins.flags.map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`)).join(' ');
   const text = ins.argumentsText.trim();
-  if (ins.keyword === 'RUN' && !ins.execForm) {
-    const shell = DEFAULT_SHELL.join(' ');
-    return `RUN ${flags ? flags + ' ' : ''}${shell} ${text}`;
-  }
-  void step;
+  if (ins.keyword === 'RUN' && !ins.execForm) return `RUN ${flags ? flags + ' ' : ''}${step.shell.join(' ')} ${text}`;
   return `${ins.keyword} ${flags ? flags + ' ' : ''}${text}`.trim();
 }
 

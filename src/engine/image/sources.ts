@@ -2,8 +2,9 @@
  * COPY/ADD sources against the exercise's virtual build context, with Docker's semantics: `.` and
  * directories copy their contents, wildcards match with Go's filepath.Match, a file copied to a
  * path ending in `/` (or with several sources) keeps its name, and files .dockerignore excludes
- * are not in the context at all. A small resolver of its own, so the preview needs nothing else.
+ * are not in the context at all (dockerignore.ts decides that, with Docker's pattern semantics).
  */
+import { DockerignoreMatcher, normalizeContextPath } from '../dockerignore.ts';
 import { goPathMatch } from '../go-match.ts';
 import type { ContextFile } from '../types.ts';
 import { memo, type ImageContext } from './state.ts';
@@ -38,86 +39,26 @@ export interface ResolvedCopy {
   excluded: string[];
 }
 
-interface IgnoreRule {
-  negate: boolean;
-  re: RegExp;
-}
-
 /** Normalises a context path: no leading `./` or `/`, no trailing `/`. */
 export function contextPath(p: string): string {
-  const c = cleanPath('/' + p).slice(1);
-  return c;
+  return normalizeContextPath(p);
 }
 
-function parseDockerignore(text: string | undefined): IgnoreRule[] {
-  if (!text) return [];
-  const rules: IgnoreRule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    let negate = false;
-    if (line.startsWith('!')) {
-      negate = true;
-      line = line.slice(1).trim();
-    }
-    const pattern = contextPath(line);
-    if (pattern === '') continue;
-    rules.push({ negate, re: patternRegExp(pattern) });
-  }
-  return rules;
-}
-
-/** moby/patternmatcher: `*` and `?` within a segment, `**` across segments, `[...]` classes. */
-function patternRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        if (pattern[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else if (c === '\\' && i + 1 < pattern.length) {
-      re += pattern[i + 1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      i++;
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-/** True when .dockerignore excludes the path: a rule matches it or one of its parent directories; the last rule wins. */
-function isIgnored(rules: IgnoreRule[], path: string): boolean {
-  let ignored = false;
-  const parts = path.split('/');
-  for (const rule of rules) {
-    let matched = false;
-    for (let k = parts.length; k >= 1 && !matched; k--) matched = rule.re.test(parts.slice(0, k).join('/'));
-    if (matched) ignored = !rule.negate;
-  }
-  return ignored;
+/** The .dockerignore matcher (dockerignore.ts, Docker's own semantics); null when there is none. */
+function ignoreMatcher(ctx: ImageContext): DockerignoreMatcher | null {
+  return memo(ctx, 'dockerignore', () => (ctx.input.dockerignore ? new DockerignoreMatcher(ctx.input.dockerignore) : null));
 }
 
 export function contextIndex(ctx: ImageContext): ContextIndex {
   return memo(ctx, 'context', () => {
     const all = ctx.input.context;
     if (!all) return { known: false, files: [], ignored: new Set<string>(), byPath: new Map(), dirs: new Set<string>() };
-    const rules = memo(ctx, 'dockerignore', () => parseDockerignore(ctx.input.dockerignore));
+    const matcher = ignoreMatcher(ctx);
     const files: ContextFile[] = [];
     const ignored = new Set<string>();
     for (const f of all) {
       const p = contextPath(f.path);
-      if (isIgnored(rules, p)) ignored.add(p);
+      if (matcher?.match(p).excluded) ignored.add(p);
       else files.push({ ...f, path: p });
     }
     const byPath = new Map(files.map((f) => [f.path, f]));
@@ -204,6 +145,5 @@ export function copyIncludes(index: ContextIndex, sources: string[], file: strin
 
 /** True when .dockerignore keeps the file out of the context (whether or not the context is listed). */
 export function isExcludedFromContext(ctx: ImageContext, file: string): boolean {
-  const rules = memo(ctx, 'dockerignore', () => parseDockerignore(ctx.input.dockerignore));
-  return isIgnored(rules, contextPath(file));
+  return ignoreMatcher(ctx)?.match(contextPath(file)).excluded ?? false;
 }

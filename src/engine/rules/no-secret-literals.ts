@@ -33,6 +33,7 @@ const PATTERNS: SecretPattern[] = [
     re: /(?:^|[\s"'])--(?:[a-z0-9]+-)*(?:password|passwd|token|api-key|apikey|access-key|secret-key|client-secret)(?:=|[ \t]+)(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"';&|)]+))/gi,
     accept: (v) => v !== '' && !v.startsWith('-') && notVariable(v),
   },
+  { kind: 'a password passed to curl', re: /\bcurl\b[^\n]*?\s(?:-u|--user)(?:[ \t]+|=)?["']?[^\s:"'$]+:([^\s"'@]+)/g, accept: notVariable },
   { kind: 'a literal Authorization header', re: /Authorization:\s*(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/gi, accept: notVariable },
 ];
 

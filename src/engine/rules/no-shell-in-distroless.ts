@@ -2,7 +2,7 @@ import { defineRule } from '../rule.ts';
 import { rootBase } from '../assertions.ts';
 import { lookupBaseImage } from '../data/base-images.ts';
 import { entrypointByName, lacksShellByName } from '../data/image-variants.ts';
-import type { Instruction, Stage } from '../model.ts';
+import type { DockerfileModel, Instruction, Stage } from '../model.ts';
 import type { Fix, Range } from '../types.ts';
 
 /** Characters that need a shell to mean what they say: operators, expansions, globs, redirections, comments. */
@@ -48,10 +48,16 @@ function execFormFix(ins: Instruction, entrypoint: string[] | undefined): Fix | 
   };
 }
 
-/** From the keyword to the end of the instruction's first line. */
-function headRange(ins: Instruction): Range {
-  const firstLineEnd = ins.argumentsRange && ins.argumentsRange.end.line === ins.keywordRange.start.line ? ins.argumentsRange.end : undefined;
-  return { start: ins.keywordRange.start, end: firstLineEnd ?? (ins.range.end.line === ins.keywordRange.start.line ? ins.range.end : ins.keywordRange.end) };
+/** From the keyword to the end of the instruction's first line (without a trailing line continuation). */
+function headRange(model: DockerfileModel, ins: Instruction): Range {
+  const start = ins.keywordRange.start;
+  if (ins.range.end.line === start.line) return { start, end: ins.range.end };
+  const line = model.doc.lineText(start.line);
+  let end = line.length;
+  while (end > start.character && /\s/.test(line[end - 1])) end--;
+  if (end > start.character && line[end - 1] === model.escapeChar) end--;
+  while (end > start.character && /\s/.test(line[end - 1])) end--;
+  return { start, end: { line: start.line, character: end } };
 }
 
 function isShellForm(ins: Instruction): boolean {
@@ -113,15 +119,19 @@ export default defineRule({
       }
       return false;
     };
-    /** The ENTRYPOINT a CMD at `before` is handed to: the stage chain's own, else the base image's; undefined if unknown. */
+    /**
+     * The base image's ENTRYPOINT a CMD at `before` is handed to, for dropping the runtime it already
+     * runs: [] when nothing is to be dropped (none, or the Dockerfile sets its own); undefined if unknown.
+     */
     const entrypointFor = (stage: Stage, before: number): string[] | undefined => {
       let s: Stage | undefined = stage;
       const seen = new Set<number>();
       while (s && !seen.has(s.index)) {
         seen.add(s.index);
         const own = s.instructions.filter((i) => i.keyword === 'ENTRYPOINT' && i.index < before).pop();
-        // a shell-form ENTRYPOINT ignores CMD altogether: leave such a CMD alone
-        if (own) return own.execForm ?? undefined;
+        // the CMD is the argument list of the Dockerfile's own ENTRYPOINT: convert it word for word;
+        // a shell-form ENTRYPOINT ignores CMD altogether, so leave such a CMD alone
+        if (own) return own.execForm ? [] : undefined;
         s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined;
       }
       const root = rootBase(model, stage);
@@ -146,7 +156,7 @@ export default defineRule({
             : ins.keyword === 'HEALTHCHECK'
               ? 'so this shell-form health check can never run and the container is reported unhealthy. Use exec form: `HEALTHCHECK CMD ["/app/healthcheck"]`.'
               : `so this shell-form ${ins.keyword} cannot start the container. Use exec form${fix ? `: \`${ins.keyword} ${fix.edits[0].newText}\`${runtimeNote}` : `, e.g. \`${ins.keyword} ["/app/server", "--port", "8080"]\``}.`;
-        context.report({ range: headRange(ins), message: `${reason}, ${consequence}`, ...(fix ? { fix } : {}) });
+        context.report({ range: headRange(model, ins), message: `${reason}, ${consequence}`, ...(fix ? { fix } : {}) });
       },
     };
   },

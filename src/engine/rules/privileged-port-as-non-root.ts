@@ -40,7 +40,7 @@ export default defineRule({
         if (!stage.isFinal || isWindowsImage(model, stage)) return;
         const user = effectiveUser(model, stage);
         if (!user || user.isRoot) return;
-        const who = user.source === 'instruction' ? `\`USER ${user.ins?.args[0].value ?? user.user}\`` : `\`${model.stages[user.stage.index].baseText}\` (it runs as UID ${user.uid})`;
+        const who = user.source === 'instruction' ? `\`USER ${user.ins?.args[0].value ?? user.user}\`` : `\`${model.stages[user.stage.index].baseText}\` runs as UID ${user.uid}`;
         for (const ins of chainInstructions(model, stage)) {
           if (ins.keyword !== 'EXPOSE') continue;
           const s = model.stages[ins.stageIndex];

@@ -38,7 +38,10 @@ export default defineRule({
       stageEnd(stage) {
         if (!stage.isFinal || isWindowsImage(model, stage)) return;
         // an ENTRYPOINT/CMD that drops privileges itself (gosu app ..., su-exec app ...) is the documented exception
-        const dropper = containerProcess(model, stage).commands.some((c) => PRIVILEGE_DROPPERS.has(c.name) || PRIVILEGE_DROPPERS.has(unwrapCommand(c).name));
+        const dropper = containerProcess(model, stage).commands.some((c) => {
+          const u = unwrapCommand(c);
+          return [...u.wrappers, u.name].some((n) => PRIVILEGE_DROPPERS.has(n));
+        });
         if (dropper) return;
         const facts = rootImageFacts(model, stage);
         const user = effectiveUser(model, stage);

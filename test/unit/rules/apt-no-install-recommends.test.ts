@@ -45,7 +45,7 @@ runRuleTests(rule, {
     {
       name: 'sudo, global options before the subcommand',
       code: 'FROM ubuntu:24.04\nRUN sudo apt-get -qq -y install nginx\n',
-      errors: [{ line: 2, column: 10, endColumn: 34 }],
+      errors: [{ line: 2, column: 10, endColumn: 32 }],
       output: 'FROM ubuntu:24.04\nRUN sudo apt-get -qq -y install --no-install-recommends nginx\n',
     },
     {

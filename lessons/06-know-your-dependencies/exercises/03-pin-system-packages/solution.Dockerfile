@@ -1,0 +1,14 @@
+FROM golang:1.27-alpine3.22 AS build
+RUN apk add --no-cache git=2.49.1-r0
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -o /out/backupd ./cmd/backupd
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates=20230311+deb12u1 postgresql-client-15=15.10-0+deb12u1 \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=build /out/backupd /usr/local/bin/backupd
+ENTRYPOINT ["/usr/local/bin/backupd"]

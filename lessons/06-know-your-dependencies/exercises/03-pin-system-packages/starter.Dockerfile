@@ -1,0 +1,14 @@
+FROM golang:1.27-alpine3.22 AS build
+RUN apk add --no-cache git
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -o /out/backupd ./cmd/backupd
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates postgresql-client-15 \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=build /out/backupd /usr/local/bin/backupd
+ENTRYPOINT ["/usr/local/bin/backupd"]
