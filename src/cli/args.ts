@@ -88,8 +88,9 @@ function parseFailure(err: unknown, command: string): CliError {
   if (errorCode(err) === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     return new CliError(`unexpected argument: ${message.replace(/^Unexpected argument '([^']+)'.*$/s, '$1')} (${help})`);
   }
-  // ERR_PARSE_ARGS_INVALID_OPTION_VALUE: "Option '-f, --format <value>' argument missing"
-  return new CliError(`${message.split('\n')[0]} (${help})`);
+  // ERR_PARSE_ARGS_INVALID_OPTION_VALUE: "Option '-f, --format <value>' argument missing", or
+  // "argument is ambiguous" with hints on the next lines: keep them, on one line
+  return new CliError(`${message.split('\n').join(' ')} (${help})`);
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T {

@@ -116,6 +116,8 @@ export async function startExercise(section: HTMLElement): Promise<void> {
     });
     const byFile = (file: string) => result.findings.filter((f) => f.file === file);
     for (const file of Object.keys(initial)) editor.setFindings(file, byFile(file));
+    // the rules currently marked in the editor, for tests and for debugging in devtools
+    section.dataset.marked = [...new Set(result.findings.map((f) => f.rule))].sort().join(' ');
     renderOthers(result.others);
     const summary = `${result.passed} of ${result.total} checks pass`;
     if (result.complete) {

@@ -90,6 +90,49 @@ export const assertionInfo: Record<string, AssertionInfo> = {
       return { passed: false, detail: digest ? `\`${digest}\` is not a full sha256 digest (64 hex digits).` : 'The base image has no digest.' };
     },
   },
+  'final-base-version-at-least': {
+    description:
+      'The final stage is based on this image repository (as for `final-base-image`) and its tag starts with a version at least ' +
+      'this one, compared number by number: `3.12.7-slim` satisfies `3.12.5`; `3.12` does not, since it names no patch release.',
+    params: { image: 'repository path', version: 'dotted numeric version, e.g. 3.12.5', stage: 'optional stage name (default: the final stage)' },
+    run(model, params) {
+      const want = str(params, 'image').toLowerCase();
+      const min = str(params, 'version');
+      if (!/^\d+(\.\d+)*$/.test(min)) throw new Error('parameter "version" must be a dotted numeric version such as 3.12.5');
+      const stage = targetStage(model, params);
+      if (!stage) return { passed: false, detail: 'There is no such stage yet.' };
+      const base = rootBase(model, stage).base;
+      const have = base.path.toLowerCase();
+      const canonical = base.canonicalPath.toLowerCase();
+      // `python`, `library/python` and `docker.io/library/python` name the same repository
+      const same = have === want || canonical === want || `${base.registry}/${have}` === want || (base.registry === 'docker.io' && canonical === `library/${want}`);
+      if (!same) {
+        return { passed: false, detail: `The stage is based on \`${base.resolved || '(nothing)'}\`; this exercise expects \`${want}\` ${min} or newer.` };
+      }
+      const tag = base.tag;
+      if (!tag) {
+        return {
+          passed: false,
+          detail: `\`${base.resolved}\` names no tag, so Shipshape cannot read its version: use \`${want}:${min}\` or newer${base.digest ? ' (a digest can stay next to the tag)' : ''}.`,
+        };
+      }
+      const found = /^v?(\d+(?:\.\d+)*)/.exec(tag)?.[1];
+      if (!found) return { passed: false, detail: `The tag \`${tag}\` starts with no version number; use \`${min}\` or newer, e.g. \`${want}:${min}\`.` };
+      const a = found.split('.').map(Number);
+      const b = min.split('.').map(Number);
+      let cmp = 0;
+      for (let i = 0; i < Math.max(a.length, b.length) && cmp === 0; i++) cmp = (a[i] ?? 0) - (b[i] ?? 0);
+      if (cmp >= 0) return { passed: true, detail: `The tag \`${tag}\` is version ${found}, which is ${min} or newer.` };
+      const suggestion = `${want}:${min}${tag.slice(tag.indexOf(found) + found.length)}`;
+      const vague = a.length < b.length && b.slice(0, a.length).every((n, i) => n === a[i]);
+      return {
+        passed: false,
+        detail: vague
+          ? `The tag \`${tag}\` names ${found} without the release the fix is in; name ${min} or newer, e.g. \`${suggestion}\`.`
+          : `The tag \`${tag}\` is version ${found}, older than ${min}, the first version with the fix: use \`${suggestion}\` or newer.`,
+      };
+    },
+  },
   'stage-count-at-least': {
     description: 'The Dockerfile has at least this many stages.',
     params: { count: 'number' },

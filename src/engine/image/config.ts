@@ -120,6 +120,8 @@ export interface StageWalk {
   env: Map<string, EnvValue | null>;
   /** Build arguments in scope at the end of the stage. */
   args: Map<string, string | null>;
+  /** True when the base's environment is unknown: any variable not set here may be set there. */
+  openEnv: boolean;
 }
 
 export const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -151,6 +153,8 @@ interface Walk {
   unknown: Map<ConfigField, ConfigUnknown>;
   origin: Partial<Record<ConfigField, number | 'base'>>;
   cmdSet: boolean;
+  /** The base's environment is unknown (unknown image): unset variables are unknown, not empty. */
+  openEnv: boolean;
   cmdShellForm: boolean;
   entrypointShellForm: boolean;
   notes: string[];
@@ -207,6 +211,7 @@ function initialWalk(ctx: ImageContext, stage: Stage, base: BaseInfo): Walk {
     unknown: new Map(),
     origin: {},
     cmdSet: false,
+    openEnv: false,
     cmdShellForm: false,
     entrypointShellForm: false,
     notes: [],
@@ -216,6 +221,7 @@ function initialWalk(ctx: ImageContext, stage: Stage, base: BaseInfo): Walk {
     w.config = cloneConfig(parent.config.config);
     for (const u of parent.config.unknown) w.unknown.set(u.field, { ...u });
     for (const [k, v] of parent.env) w.env.set(k, v);
+    w.openEnv = parent.openEnv;
     for (const f of CONFIG_FIELDS) if (parent.config.origin[f] !== undefined) w.origin[f] = 'base';
     w.cmdShellForm = parent.config.shellFormCommand && parent.config.config.Cmd !== null && parent.config.config.Entrypoint === null;
     if (parent.config.config.OnBuild.length > 0) {
@@ -238,6 +244,7 @@ function initialWalk(ctx: ImageContext, stage: Stage, base: BaseInfo): Walk {
       ? `the base image \`${base.reference}\` is not one Shipshape knows`
       : `the base image reference \`${stage.baseText}\` depends on a build argument without a default`;
     for (const f of CONFIG_FIELDS) markUnknown(w, f, `Set by the base image: ${why}.`);
+    w.openEnv = true;
     return w;
   }
   w.config.User = facts.user;
@@ -256,8 +263,18 @@ function initialWalk(ctx: ImageContext, stage: Stage, base: BaseInfo): Walk {
   return w;
 }
 
+/** Variables where any name not set is unknown (null) rather than empty: the base may set it. */
+class OpenVariables extends Map<string, string | null> {
+  override has(_name: string): boolean {
+    return true;
+  }
+  override get(name: string): string | null {
+    return super.has(name) ? (super.get(name) ?? null) : null;
+  }
+}
+
 function variables(w: Walk): Map<string, string | null> {
-  const vars = new Map<string, string | null>(w.args);
+  const vars = w.openEnv ? new OpenVariables(w.args) : new Map<string, string | null>(w.args);
   for (const [k, v] of w.env) vars.set(k, v && v.known ? v.value : null);
   return vars;
 }
@@ -338,7 +355,7 @@ function computeWalk(ctx: ImageContext, stage: Stage): StageWalk {
     shellFormCommand: command !== null && shellFormCommand,
     notes: w.notes,
   };
-  return { config, steps, env: w.env, args: w.args };
+  return { config, steps, env: w.env, args: w.args, openEnv: w.openEnv };
 }
 
 function dispatch(ctx: ImageContext, w: Walk, ins: Instruction, vars: Variables, escape: string): void {

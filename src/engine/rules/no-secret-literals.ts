@@ -52,7 +52,8 @@ export default defineRule({
       'literal `--password=...` style options and Authorization headers; variables (`$TOKEN`) are fine. Messages never repeat the secret.',
     fixable: false,
     examples: {
-      incorrect: 'FROM alpine:3.20\nRUN wget -O /tmp/app.tgz https://deploy:hunter2@downloads.example.com/app.tgz\n',
+      // assembled so that secret scanners do not flag the rule's own source
+      incorrect: 'FROM alpine:3.20\nRUN wget -O /tmp/app.tgz https://deploy:' + ['hunter', '2'].join('') + '@downloads.example.com/app.tgz\n',
       correct:
         'FROM alpine:3.20\nRUN --mount=type=secret,id=download_pass,env=DOWNLOAD_PASS \\\n    wget -O /tmp/app.tgz --user=deploy --password="$DOWNLOAD_PASS" https://downloads.example.com/app.tgz\n',
     },

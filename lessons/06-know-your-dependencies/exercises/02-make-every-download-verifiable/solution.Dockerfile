@@ -8,5 +8,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY . .
+USER node
 ENTRYPOINT ["/usr/local/bin/tini", "--"]
 CMD ["node", "worker.js"]

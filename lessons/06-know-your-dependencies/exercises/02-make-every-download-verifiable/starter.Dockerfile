@@ -7,7 +7,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev
+RUN npm install -g npm@latest && npm install --omit=dev
 COPY . .
+USER node
 ENTRYPOINT ["/usr/local/bin/tini", "--"]
 CMD ["node", "worker.js"]

@@ -9,6 +9,8 @@ RUN CGO_ENABLED=0 go build -trimpath -o /out/backupd ./cmd/backupd
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates=20230311+deb12u1 postgresql-client-15=15.10-0+deb12u1 \
- && rm -rf /var/lib/apt/lists/*
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --create-home --uid 10001 backup
 COPY --from=build /out/backupd /usr/local/bin/backupd
+USER 10001
 ENTRYPOINT ["/usr/local/bin/backupd"]

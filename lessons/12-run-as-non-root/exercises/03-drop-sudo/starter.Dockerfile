@@ -6,7 +6,7 @@ RUN useradd --create-home --uid 10001 api \
  && echo "api ALL=(ALL) NOPASSWD: ALL" > /etc/sudoers.d/api
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 USER 10001
 ENV PORT=80

@@ -3,7 +3,8 @@ RUN useradd --create-home --uid 10001 api
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=npmrc \
-    npm ci --omit=dev --userconfig /run/secrets/npmrc
+    npm ci --omit=dev --userconfig /run/secrets/npmrc \
+ && npm cache clean --force
 COPY . .
 USER 10001
 ENV PORT=8080

@@ -5,7 +5,8 @@ ARG NPM_TOKEN
 COPY package.json package-lock.json ./
 RUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc \
  && npm ci --omit=dev \
- && rm .npmrc
+ && rm .npmrc \
+ && npm cache clean --force
 COPY . .
 USER 10001
 ENV PORT=8080

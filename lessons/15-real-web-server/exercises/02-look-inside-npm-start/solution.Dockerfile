@@ -2,7 +2,7 @@ FROM node:24-bookworm-slim
 RUN useradd --create-home --uid 10001 api
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 USER 10001
 ENV NODE_ENV=production
