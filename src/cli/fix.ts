@@ -1,19 +1,13 @@
 /**
  * --fix: lint, apply every fix that does not overlap another, lint again, until nothing changes.
+ * Fixes edit the Dockerfile or the .dockerignore; an ignore file that does not exist yet is
+ * created from empty text.
  * Fixes that overlap wait for the next pass (applyFixes skips them), so a few passes pick up the
  * rest; the pass limit guards against two fixes that undo each other.
  */
-import { applyFixes, fixesOf, lint, type FileKind, type Finding, type Fix, type LintInput, type LintOptions } from '../engine/index.ts';
+import { applyFixes, fixesOf, lint, type Finding, type LintInput, type LintOptions } from '../engine/index.ts';
 
 export const MAX_FIX_PASSES = 5;
-
-/**
- * The file a fix edits. A fix may name `file: '.dockerignore'` for edits to the ignore file; every
- * other fix edits the Dockerfile.
- */
-export function fixTarget(fix: Fix): FileKind {
-  return (fix as Fix & { file?: unknown }).file === '.dockerignore' ? '.dockerignore' : 'Dockerfile';
-}
 
 export interface FixOutcome {
   /** The input after fixing; `dockerignore` is set when a fix created the file. */
@@ -37,14 +31,14 @@ export function fixUntilStable(original: LintInput, options: LintOptions = {}): 
   let passes = 0;
   let exhausted = false;
   for (;;) {
-    const fixes = fixesOf(findings);
-    if (fixes.length === 0) break;
+    // each fix edits one file (`fix.file`, the Dockerfile by default), in that file's positions
+    const forDockerfile = fixesOf(findings, 'Dockerfile');
+    const forIgnore = fixesOf(findings, '.dockerignore');
+    if (forDockerfile.length === 0 && forIgnore.length === 0) break;
     if (passes === MAX_FIX_PASSES) {
       exhausted = true;
       break;
     }
-    const forDockerfile = fixes.filter((f) => fixTarget(f) === 'Dockerfile');
-    const forIgnore = fixes.filter((f) => fixTarget(f) === '.dockerignore');
     const dockerfile = applyFixes(input.dockerfile, forDockerfile);
     const ignore = forIgnore.length > 0 ? applyFixes(input.dockerignore ?? '', forIgnore) : undefined;
     const ignoreChanged = ignore !== undefined && (input.dockerignore === undefined ? ignore.applied > 0 : ignore.text !== input.dockerignore);

@@ -142,15 +142,31 @@ export const assertionInfo: Record<string, AssertionInfo> = {
     },
   },
   'instruction-in-stage': {
-    description: 'A stage contains an instruction with this keyword (optionally whose arguments contain a text).',
-    params: { keyword: 'FROM, RUN, USER, ...', contains: 'optional text', stage: 'optional stage name' },
+    description:
+      'A stage contains an instruction with this keyword, optionally whose arguments contain a text and/or which has a flag ' +
+      '(`--mount`, `--interval`, `--chown`...) whose value contains a text.',
+    params: {
+      keyword: 'FROM, RUN, USER, ...',
+      contains: 'optional text the arguments contain',
+      flag: 'optional flag name without dashes, e.g. mount or interval',
+      flagContains: 'optional text the flag value contains, e.g. type=secret',
+      stage: 'optional stage name',
+    },
     run(model, params) {
       const keyword = str(params, 'keyword').toUpperCase();
       const contains = typeof params.contains === 'string' ? params.contains : undefined;
+      const flag = typeof params.flag === 'string' ? params.flag.replace(/^-+/, '') : undefined;
+      const flagContains = typeof params.flagContains === 'string' ? params.flagContains : undefined;
       const stage = targetStage(model, params);
       if (!stage) return { passed: false, detail: 'There is no such stage yet.' };
-      const found = [stage.from, ...stage.instructions].some((i) => i.keyword === keyword && (!contains || i.argumentsText.includes(contains)));
-      return found ? { passed: true } : { passed: false, detail: `No ${keyword}${contains ? ` with \`${contains}\`` : ''} in that stage yet.` };
+      const hasFlag = (i: (typeof stage.instructions)[number]) =>
+        !flag || i.flags.some((f) => f.name === flag && (!flagContains || (f.value ?? '').includes(flagContains)));
+      const found = [stage.from, ...stage.instructions].some(
+        (i) => i.keyword === keyword && (!contains || i.argumentsText.includes(contains)) && hasFlag(i),
+      );
+      if (found) return { passed: true };
+      const what = [contains ? `with \`${contains}\`` : '', flag ? `with \`--${flag}${flagContains ? `=…${flagContains}…` : ''}\`` : ''].filter(Boolean).join(' and ');
+      return { passed: false, detail: `No ${keyword}${what ? ` ${what}` : ''} in that stage yet.` };
     },
   },
   'arg-default': {

@@ -188,21 +188,26 @@ export function keyValues(ins: Instruction): KeyValue[] {
  * default, or the global default it redeclares) only from the stage itself, as Docker scopes them.
  */
 export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): Map<string, string | undefined> {
-  const vars = new Map<string, string | undefined>();
+  const env = new Map<string, string | undefined>();
+  let args = new Map<string, string | undefined>();
+  // ENV wins over an ARG of the same name
+  const scope = () => new Map([...args, ...env]);
   for (const s of stageChain(model, stage)) {
+    args = new Map();
     for (const i of s.instructions) {
-      if (ins && i === ins) return vars;
-      if (i.keyword !== 'ENV' && !(i.keyword === 'ARG' && s === stage)) continue;
+      if (ins && i === ins) return scope();
+      if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
       for (const kv of keyValues(i)) {
         if (i.keyword === 'ARG' && kv.value === undefined) {
-          if (!vars.has(kv.name)) vars.set(kv.name, model.globalArgs.get(kv.name));
+          if (!args.has(kv.name)) args.set(kv.name, model.globalArgs.get(kv.name));
           continue;
         }
-        vars.set(kv.name, kv.rawValue === undefined ? undefined : unquote(substituteVariables(kv.rawValue, vars).text));
+        const value = kv.rawValue === undefined ? undefined : unquote(substituteVariables(kv.rawValue, scope()).text);
+        (i.keyword === 'ARG' ? args : env).set(kv.name, value);
       }
     }
   }
-  return vars;
+  return scope();
 }
 
 /** Substitutes variables; undefined when any of them is unknown or empty. */

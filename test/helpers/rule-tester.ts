@@ -28,6 +28,11 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
   /** Text after applying all of this rule's fixes; omit for rules without fixes. */
   output?: string;
+  /**
+   * The .dockerignore after applying this rule's .dockerignore fixes, pass after pass until none
+   * is left (as `--fix` does: fixes that insert at the same place apply one per pass).
+   */
+  dockerignoreOutput?: string;
 }
 
 function inputOf(c: ValidCase): LintInput {
@@ -84,13 +89,30 @@ export function runRuleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: I
           const again = lint({ ...inputOf(c), dockerfile: fixed }, { rules: [rule], config: c.config });
           expect(again.filter((f) => f.fix)).toEqual([]);
         }
+        if (rule.meta.fixable && c.dockerignoreOutput !== undefined) {
+          let ignore = c.dockerignore ?? '';
+          for (let pass = 0; pass < 20; pass++) {
+            const fixes = fixesOf(lint({ ...inputOf(c), dockerignore: ignore }, { rules: [rule], config: c.config }), '.dockerignore');
+            if (fixes.length === 0) break;
+            ignore = applyFixes(ignore, fixes).text;
+          }
+          expect(ignore).toBe(c.dockerignoreOutput);
+          const again = lint({ ...inputOf(c), dockerignore: ignore }, { rules: [rule], config: c.config });
+          expect(again.filter((f) => f.fix)).toEqual([]);
+        }
         if (!rule.meta.fixable) expect(found.every((f) => !f.fix)).toBe(true);
       });
     }
 
     it('its documentation examples behave', () => {
-      expect(lint(rule.meta.examples.incorrect, { rules: [rule] }).length).toBeGreaterThan(0);
-      expect(lint(rule.meta.examples.correct, { rules: [rule] })).toEqual([]);
+      const { incorrect, correct, context, dockerignore } = rule.meta.examples;
+      const example = (dockerfile: string, ignore: string | undefined): LintInput => ({
+        dockerfile,
+        ...(context ? { context } : {}),
+        ...(ignore !== undefined ? { dockerignore: ignore } : {}),
+      });
+      expect(lint(example(incorrect, dockerignore?.incorrect), { rules: [rule] }).length).toBeGreaterThan(0);
+      expect(lint(example(correct, dockerignore?.correct), { rules: [rule] })).toEqual([]);
     });
   });
 }

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/engine/fix.ts';
 import { buildModel } from '../../src/engine/model.ts';
 import {
+  appendToRunEdit,
+  coversPath,
   flagValue,
   hasFlag,
   insertFlagAfterSubcommand,
   installedPackages,
   invocationText,
+  mountCovers,
   packageManagerCommands,
+  packageManagerCommandsAfter,
   parsePackageManagerCommand,
+  removedAfter,
+  removedPaths,
+  runMounts,
+  unwrapCommand,
   type PackageManagerCommand,
 } from '../../src/engine/package-managers.ts';
 
@@ -238,5 +246,83 @@ describe('insertFlagAfterSubcommand', () => {
     expect(insertFlagAfterSubcommand(one('pip --version'), '--no-cache-dir')).toBeNull();
     expect(insertFlagAfterSubcommand(one('pip'), '--no-cache-dir')).toBeNull();
     expect(insertFlagAfterSubcommand(one('pip --no-input install flask==3.0.3'), '--no-cache-dir')?.range.start).toEqual({ line: 1, character: 26 });
+  });
+});
+
+describe('unwrapCommand', () => {
+  it('names the program behind wrappers, with their assignments', () => {
+    const model = buildModel('FROM debian:12\nRUN sudo -E env PATH=/opt/bin:$PATH nice -n 5 bash -s -- --yes\n');
+    const u = unwrapCommand(model.instructions[1].commands[0]);
+    expect(u?.name).toBe('bash');
+    expect(u?.wrappers).toEqual(['sudo', 'env', 'nice']);
+    expect(u?.environment.get('PATH')).toBe('/opt/bin:${PATH}');
+    expect(u?.args.map((a) => a.value)).toEqual(['-s', '--', '--yes']);
+  });
+
+  it('leaves a plain command as it is and refuses lookups', () => {
+    const model = buildModel('FROM debian:12\nRUN rm -rf /tmp/x && command -V rm\n');
+    expect(unwrapCommand(model.instructions[1].commands[0])).toMatchObject({ name: 'rm', wrappers: [] });
+    expect(unwrapCommand(model.instructions[1].commands[1])).toBeNull();
+  });
+});
+
+describe('RUN helpers', () => {
+  it('reads --mount flags with their defaults and aliases', () => {
+    const model = buildModel('FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt/,sharing=locked --mount=type=tmpfs,dst=/tmp --mount=source=.,target=/src true\n');
+    const ins = model.instructions[1];
+    expect(runMounts(ins).map((m) => [m.type, m.target])).toEqual([
+      ['cache', '/var/cache/apt'],
+      ['tmpfs', '/tmp'],
+      ['bind', '/src'],
+    ]);
+    expect(runMounts(ins)[0].options.get('sharing')).toBe('locked');
+    expect(mountCovers(ins, '/var/cache/apt/archives')).toBe(true);
+    expect(mountCovers(ins, '/var/cache/apt')).toBe(true);
+    expect(mountCovers(ins, '/var/cache/aptitude')).toBe(false);
+    expect(mountCovers(ins, '/src/app')).toBe(false); // a bind mount is the build context, not a cache
+  });
+
+  it('lists the paths rm deletes, through sudo', () => {
+    const model = buildModel('FROM debian:12\nRUN sudo rm -rf /var/lib/apt/lists/* /tmp/ && rm -f /a && echo rm /b\n');
+    const cmds = model.instructions[1].commands;
+    expect(removedPaths(cmds[0])).toEqual(['/var/lib/apt/lists', '/tmp']);
+    expect(removedPaths(cmds[1])).toEqual(['/a']);
+    expect(removedPaths(cmds[2])).toEqual([]);
+    expect(coversPath('/var/lib/apt', '/var/lib/apt/lists')).toBe(true);
+    expect(coversPath('/var/lib/ap', '/var/lib/apt/lists')).toBe(false);
+    expect(coversPath('/', '/var')).toBe(true);
+  });
+
+  it('looks only after the given command', () => {
+    const model = buildModel('FROM debian:12\nRUN rm -rf /x && apt-get install -y a && apt-get clean && rm -rf /y\n');
+    const ins = model.instructions[1];
+    const install = ins.commands[1];
+    expect(removedAfter(ins, install, (p) => p === '/y')).toBe(true);
+    expect(removedAfter(ins, install, (p) => p === '/x')).toBe(false);
+    expect(packageManagerCommandsAfter(ins, install).map((p) => p.subcommand)).toEqual(['clean']);
+  });
+
+  const append = (dockerfile: string, command = 'rm -rf /var/lib/apt/lists/*') => {
+    const model = buildModel(dockerfile);
+    const edit = appendToRunEdit(model.doc, model.escapeChar, model.instructions[1], command);
+    return edit ? applyEdits(dockerfile, [edit]) : null;
+  };
+
+  it('appends after the last line of a RUN, keeping continuations and trailing blanks', () => {
+    expect(append('FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl  \nCMD ["sh"]\n')).toBe(
+      'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl && rm -rf /var/lib/apt/lists/*  \nCMD ["sh"]\n',
+    );
+    expect(append('# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y curl\n')).toBe(
+      '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    );
+    expect(append('FROM debian:12\nRUN apt-get install -y curl;\n')).toBe('FROM debian:12\nRUN apt-get install -y curl; rm -rf /var/lib/apt/lists/*\n');
+    expect(append('FROM debian:12\nRUN apt-get install -y curl > /dev/null\n')).toBe('FROM debian:12\nRUN apt-get install -y curl > /dev/null && rm -rf /var/lib/apt/lists/*\n');
+  });
+
+  it('refuses where appending is not safe', () => {
+    expect(append('FROM debian:12\nRUN apt-get install -y curl # quietly\n')).toBeNull();
+    expect(append('FROM debian:12\nRUN sleep 100 &\n')).toBeNull();
+    expect(append('FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n')).toBeNull();
+    expect(append('FROM debian:12\nRUN <<EOF\napt-get install -y curl\nEOF\n')).toBeNull();
   });
 });

@@ -7,8 +7,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { allRules, type Finding, type Range, type RuleMeta, type Severity } from '../../engine/index.ts';
-import { fixTarget } from '../fix.ts';
+import { allRules, fileOfFix, type Finding, type Range, type RuleMeta, type Severity } from '../../engine/index.ts';
 import { findingAbsolutePath, oneBased, type ReportedFile } from '../report.ts';
 import { SITE_URL, TOOL_NAME, lessonUrl, toolVersion } from '../site.ts';
 
@@ -101,7 +100,7 @@ export function formatSarif(files: readonly ReportedFile[], cwd: string): string
       };
       const fix = finding.fix;
       if (fix && fix.edits.length > 0) {
-        const target = fixTarget(fix) === '.dockerignore' ? locate(file.dockerignore?.absolutePath, false) : locate(file.absolutePath, false);
+        const target = fileOfFix(fix) === '.dockerignore' ? locate(file.dockerignore?.absolutePath, false) : locate(file.absolutePath, false);
         result.fixes = [
           {
             description: { text: fix.title },

@@ -106,6 +106,7 @@ const SYSTEM_FILES: Record<string, number> = {
   '/etc/ssl/certs': 600_000,
   '/usr/share/zoneinfo': 1_500_000,
 };
+const NO_WRITE_COMMANDS = new Set(['rm', 'true', 'false', 'echo', 'printf', 'set', 'cd', 'export', 'test', '[', ':', 'exit', 'sleep', 'command', 'which', 'id', 'whoami', 'ls', 'cat', 'env']);
 const KIND_ORDER: StepKind[] = ['compile', 'dependency-install', 'package-install', 'download', 'copy', 'other', 'metadata'];
 
 export function stageLayers(ctx: ImageContext, stageIndex: number): StageLayers {
@@ -221,7 +222,8 @@ function copyLayer(ctx: ImageContext, stage: Stage, step: StepState, layer: Laye
   const from = ins.flags.find((f) => f.name === 'from')?.value ?? null;
 
   if (args.heredoc) {
-    const bytes = ins.heredocs.reduce((n, h) => n + h.content.length, 0);
+    // the body is every line up to the terminator, each ending in a newline
+    const bytes = ins.heredocs.reduce((n, h) => n + (h.content === '' ? 0 : h.content.replace(/\r?\n$/, '').length + 1), 0);
     setSize(layer, bytes, 'exact');
     writes.push({ path: destPath, bytes, dir: false, certainty: 'exact' });
     layer.seconds = STEP_SECONDS.copyBase;
@@ -289,8 +291,9 @@ function copyFromLayer(ctx: ImageContext, stage: Stage, from: string, sources: s
     const inside = sourceWrites.filter((w) => isWithin(w.path, src));
     const around = sourceWrites.filter((w) => w.dir && isWithin(src, w.path) && w.path !== src);
     if (inside.length > 0) {
+      // a file written twice ships once (the last version); directories written as a whole add up
       const latest = new Map<string, Write>();
-      for (const w of inside) latest.set(w.path, w);
+      inside.forEach((w, k) => latest.set(w.dir ? `${w.path}\u0000${k}` : w.path, w));
       for (const w of latest.values()) {
         total += w.bytes;
         if (w.certainty !== 'exact') certainty = 'estimate';
@@ -563,7 +566,8 @@ function runCommand(ctx: ImageContext, stage: Stage, step: StepState, cmd: Shell
     default:
       state.kinds.add('other');
       state.seconds += STEP_SECONDS.other;
-      state.mb += PROJECT_ESTIMATES_MB.small;
+      // commands that write nothing to the filesystem add nothing to the layer
+      if (!NO_WRITE_COMMANDS.has(name) || cmd.redirects.some((r) => r.op.startsWith('>') && r.target !== '/dev/null')) state.mb += PROJECT_ESTIMATES_MB.small;
       void ins;
   }
 }
@@ -686,7 +690,8 @@ function packageCommand(ctx: ImageContext, stage: Stage, step: StepState, pm: Pa
         mountCovers(ins, '/root/.cache/pip') ||
         mountCovers(ins, `${step.env.get('HOME') ?? '/root'}/.cache/pip`);
       if (!noCache) state.pipCacheMB += mb * LEFTOVER_MB.pipCacheRatio;
-      writes.push({ path: pipTarget(pm, step, state), bytes: mb * MB, dir: true, certainty: 'estimate' });
+      const earlier = [...stageChain(ctx, stage).slice(0, -1).flatMap((st) => analyse(ctx, st.index).writes), ...writes];
+      writes.push({ path: pipTarget(pm, step, state, earlier), bytes: mb * MB, dir: true, certainty: 'estimate' });
       return;
     }
     case 'npm':
@@ -780,7 +785,7 @@ function packageCommand(ctx: ImageContext, stage: Stage, step: StepState, pm: Pa
 }
 
 /** Where pip installs: --target / --prefix / --user, a venv on PATH, or the system site-packages. */
-function pipTarget(pm: PackageManagerCommand, step: StepState, state: RunState): string {
+function pipTarget(pm: PackageManagerCommand, step: StepState, state: RunState, stageWrites: readonly Write[]): string {
   const workdir = step.workdir ?? '/';
   const target = flagValue(pm, '-t', '--target') ?? flagValue(pm, '--prefix') ?? flagValue(pm, '--root');
   if (target) return resolvePath(workdir, expandWord(target, step));
@@ -788,9 +793,14 @@ function pipTarget(pm: PackageManagerCommand, step: StepState, state: RunState):
   const tool = pm.toolWord.value;
   const venvFromTool = /^(.*)\/bin\/(pip|python)[\d.]*$/.exec(tool);
   if (venvFromTool) return venvFromTool[1];
-  const path = step.env.get('PATH') ?? '';
-  const first = path.split(':')[0] ?? '';
-  if (first.endsWith('/bin') && (state.venvs.includes(first.slice(0, -4)) || step.env.has('VIRTUAL_ENV'))) return first.slice(0, -4);
+  const virtualEnv = step.env.get('VIRTUAL_ENV');
+  if (virtualEnv) return virtualEnv;
+  // a venv whose bin directory is first on PATH (`ENV PATH=/opt/venv/bin:$PATH`)
+  const first = (step.env.get('PATH') ?? '').split(':')[0] ?? '';
+  if (first.endsWith('/bin')) {
+    const root = first.slice(0, -4);
+    if (state.venvs.includes(root) || stageWrites.some((w) => w.dir && w.path === root)) return root;
+  }
   return '/usr/local/lib';
 }
 

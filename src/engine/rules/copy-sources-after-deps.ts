@@ -112,15 +112,23 @@ export default defineRule({
     return {
       stageEnd(stage) {
         let wholeTree: Instruction | undefined;
+        // installs done before the sources arrive (from copied or bind-mounted manifests): a later run of the same tool
+        // only adds the project itself (`uv sync` after `uv sync --no-install-project`, `poetry install` after `--no-root`)
+        const installedEarly = new Set<string>();
         for (const ins of stage.instructions) {
           if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !ins.flags.some((f) => f.name === 'from')) {
             if (!wholeTree && sources(ins).some((s) => WHOLE_TREE.has(s))) wholeTree = ins;
             continue;
           }
-          if (!wholeTree || ins.keyword !== 'RUN') continue;
+          if (ins.keyword !== 'RUN') continue;
           for (const cmd of instructionCommands(ins, model.doc)) {
             const eco = dependencyInstall(cmd);
             if (!eco) continue;
+            if (!wholeTree) {
+              installedEarly.add(eco.manifests);
+              continue;
+            }
+            if (installedEarly.has(eco.manifests)) continue;
             const line = ins.range.start.line + 1;
             context.report({
               range: wholeTree.range,

@@ -46,7 +46,7 @@ export default defineRule({
         context.report({
           range: stage.from.range,
           message:
-            `The final image serves port ${port} but has no HEALTHCHECK, so a hung server still looks healthy. Add one that probes it, e.g. ${probe}. ` +
+            `The final image serves port ${port} but has no HEALTHCHECK, so a hung server still looks healthy. Add one that probes it; for an HTTP server, e.g. ${probe}. ` +
             'If an orchestrator probes it instead, say so with `HEALTHCHECK NONE`.',
         });
       },

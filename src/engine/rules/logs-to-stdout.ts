@@ -126,7 +126,7 @@ export default defineRule({
           if (ins.keyword !== 'RUN' && ins.keyword !== 'COPY' && ins.keyword !== 'ADD' && ins !== proc.cmd && ins !== proc.entrypoint) continue;
           const start = doc.offsetAt(ins.range.start);
           const text = doc.text.slice(start, doc.offsetAt(ins.range.end));
-          for (const m of text.matchAll(/\b(access_log|error_log|CustomLog|ErrorLog)\s+(["']?)(\/[^\s;'"]+)\2/g)) {
+          for (const m of text.matchAll(/\b(access_log|error_log|CustomLog|ErrorLog)\s+(["']?)(\/[^\s;'"#|@,\\]+)\2/g)) {
             const path = m[3];
             if (!fileLog(path) || NGINX_DEFAULTS.has(path)) continue;
             const at = start + (m.index ?? 0) + m[0].lastIndexOf(path);

@@ -12,8 +12,8 @@ const PASSPHRASE = /(?:_|^)passphrase(?:_|$)/i;
 // Shipshape's additions, for names BuildKit flags in official images: a GPG/PGP key id is a public fingerprint (python's GPG_KEY)
 const FINGERPRINT = /(?:_|^)(?:gpg|pgp)(?:_|$)/i;
 const PRIVATE_WORDS = /private|secret|pass|pword|token|credential|auth/i;
-/** Values that cannot be a credential: switches and modes (`AUTH_ENABLED=false`, `AUTH_MODE=none`) and absolute paths to a file. */
-const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|enabled|disabled|required|optional|[01]|\/[\w./-]*)$/i;
+/** Values that cannot be a credential: switches and modes (`AUTH_ENABLED=false`, `AUTH_MODE=none`), absolute paths to a file, URLs without credentials or query. */
+const HARMLESS_VALUE = /^(?:true|false|yes|no|on|off|none|enabled|disabled|required|optional|[01]|\/[\w./-]*|https?:\/\/[^\s@?#$]*)$/i;
 
 /** True when BuildKit (and Shipshape) take this ARG/ENV name for a secret. */
 export function looksSecret(name: string): boolean {
@@ -35,7 +35,7 @@ export default defineRule({
       'and a builder stage with it may be cached or pushed. Secrets needed by a build step belong in `RUN --mount=type=secret`, which mounts ' +
       'them for that step only; secrets the app needs at run time come from the runtime (`docker run -e`, a Kubernetes Secret, a mounted file). ' +
       "Names are matched with BuildKit's own rule (a word such as TOKEN, PASSWORD, SECRET, KEY, AUTH in the name; PUBLIC, FILE, VERSION " +
-      'exempt), plus PASSPHRASE, and two exemptions of Shipshape: GPG/PGP key ids (public fingerprints) and values that cannot be secrets (`false`, `none`, a file path).',
+      'exempt), plus PASSPHRASE, and two exemptions of Shipshape: GPG/PGP key ids (public fingerprints) and values that cannot be secrets (`false`, `none`, a file path, a URL without credentials).',
     fixable: false,
     examples: {
       incorrect: 'FROM node:22-bookworm-slim\nARG NPM_TOKEN\nENV DB_PASSWORD=changeme\nRUN npm ci\n',

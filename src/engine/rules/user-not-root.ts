@@ -62,7 +62,7 @@ export default defineRule({
         if (!user && lastInChain(model, stage, 'USER')) return;
         // no USER: root, unless the base image runs as someone else (unknown images are assumed to be root, like Docker's default)
         const root = rootStage(model, stage);
-        const image = `\`${root.baseText}\``;
+        const image = root.baseText.includes('$') ? `\`${root.baseText}\` (\`${root.base.resolved}\`)` : `\`${root.baseText}\``;
         const base =
           user?.source === 'scratch' ? 'an empty `scratch` image has no user' : user ? `${image} runs as root` : `${image} runs as root unless its publisher set a USER`;
         context.report({

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules, rulesById } from '../../../src/engine/index.ts';
-import { CLI, REPO, parseJson, runCli, tempProject, type JsonFinding } from './helpers.ts';
+import { CLI, REPO, parseJson, runCli, tempProject, type JsonFinding, SPAWN_TIMEOUT } from './helpers.ts';
 
 const LATEST = 'FROM node:latest\nCMD ["node", "server.js"]\n';
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -26,7 +26,7 @@ function expectOneLineError(run: { code: number; stdout: string; stderr: string 
   expect(run.stderr).toMatch(pattern);
 }
 
-describe('help and version', () => {
+describe('help and version', { timeout: SPAWN_TIMEOUT }, () => {
   it('prints the main help with the commands', async () => {
     const run = await runCli(['--help'], { cwd: REPO });
     expect(run.code).toBe(0);
@@ -58,7 +58,7 @@ describe('help and version', () => {
   });
 });
 
-describe('lint: output formats', () => {
+describe('lint: output formats', { timeout: SPAWN_TIMEOUT }, () => {
   it('text: compiler-style lines with the lesson link, and a summary', async () => {
     const dir = tempProject({ Dockerfile: LATEST });
     const run = await runCli(['lint', 'Dockerfile'], { cwd: dir });
@@ -124,7 +124,7 @@ describe('lint: output formats', () => {
   });
 });
 
-describe('lint: exit codes', () => {
+describe('lint: exit codes', { timeout: SPAWN_TIMEOUT }, () => {
   it('exits 1 while an error or warning remains', async () => {
     const dir = tempProject({ Dockerfile: LATEST, '.shipshape.json': JSON.stringify({ rules: { 'no-latest-tag': 'warning' } }) });
     const run = await runCli(['lint', '--format', 'json', 'Dockerfile'], { cwd: dir });
@@ -149,7 +149,7 @@ describe('lint: exit codes', () => {
   });
 });
 
-describe('lint: inputs', () => {
+describe('lint: inputs', { timeout: SPAWN_TIMEOUT }, () => {
   it('reads standard input for -', async () => {
     const dir = tempProject();
     const json = await runCli(['lint', '--format', 'json', '-'], { cwd: dir, input: LATEST });
@@ -222,7 +222,7 @@ describe('lint: inputs', () => {
   });
 });
 
-describe('lint: config', () => {
+describe('lint: config', { timeout: SPAWN_TIMEOUT }, () => {
   it('applies --config FILE', async () => {
     const dir = tempProject({ Dockerfile: LATEST, 'ci/shipshape.json': JSON.stringify({ rules: { 'no-latest-tag': 'off' } }) });
     const run = await runCli(['lint', '--format', 'json', '--config', 'ci/shipshape.json', 'Dockerfile'], { cwd: dir });
@@ -279,7 +279,7 @@ describe('lint: config', () => {
   });
 });
 
-describe('lint: .dockerignore discovery', () => {
+describe('lint: .dockerignore discovery', { timeout: SPAWN_TIMEOUT }, () => {
   /** The files a SARIF run lists as analysed: each Dockerfile and the .dockerignore read for it. */
   async function analysed(args: string[], cwd: string): Promise<string[]> {
     const run = await runCli(['lint', '--format', 'sarif', ...args], { cwd });
@@ -310,7 +310,7 @@ describe('lint: .dockerignore discovery', () => {
   });
 });
 
-describe('lint: colour', () => {
+describe('lint: colour', { timeout: SPAWN_TIMEOUT }, () => {
   it('is off when stdout is not a terminal, on with FORCE_COLOR, off with NO_COLOR or FORCE_COLOR=0', async () => {
     const dir = tempProject({ Dockerfile: LATEST });
     expect((await runCli(['lint', 'Dockerfile'], { cwd: dir })).stdout).not.toMatch(ANSI);

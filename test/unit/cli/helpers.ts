@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import type { RuleMeta } from '../../../src/engine/index.ts';
+
+/** Spawned runs share two CPUs with whatever else runs: give each test room. */
+export const SPAWN_TIMEOUT = 60_000;
 
 export const CLI = fileURLToPath(new URL('../../../src/cli/shipshape.ts', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -79,4 +83,23 @@ export function parseJson(run: CliRun): JsonFinding[] {
   } catch {
     throw new Error(`stdout is not JSON (exit ${run.code}):\n${run.stdout}\nstderr:\n${run.stderr}`);
   }
+}
+
+/** Filler of exactly `size` bytes; valid JSON for .json files, whose text the CLI reads. */
+function filler(path: string, size: number): string {
+  if (path.endsWith('.json') && size >= 9) return `{"x":"${'x'.repeat(size - 9)}"}\n`;
+  return 'x'.repeat(size);
+}
+
+/**
+ * The project a rule's documentation example describes, as files to write: the Dockerfile, the
+ * example's .dockerignore, and its build context (files without content get filler of their size).
+ */
+export function exampleProject(meta: RuleMeta, which: 'incorrect' | 'correct'): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const file of meta.examples.context ?? []) files[file.path] = file.content ?? filler(file.path, file.size);
+  const ignore = meta.examples.dockerignore?.[which];
+  if (ignore !== undefined) files['.dockerignore'] = ignore;
+  files.Dockerfile = meta.examples[which];
+  return files;
 }

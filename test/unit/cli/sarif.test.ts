@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allRules, rulesById, type Finding } from '../../../src/engine/index.ts';
 import { formatSarif } from '../../../src/cli/formatters/sarif.ts';
 import type { ReportedFile } from '../../../src/cli/report.ts';
-import { REPO, runCli, tempProject } from './helpers.ts';
+import { REPO, runCli, tempProject, SPAWN_TIMEOUT } from './helpers.ts';
 
 const schema = JSON.parse(readFileSync(join(REPO, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -49,7 +49,7 @@ describe('the schema', () => {
   });
 });
 
-describe('shipshape lint --format sarif', () => {
+describe('shipshape lint --format sarif', { timeout: SPAWN_TIMEOUT }, () => {
   it('is valid SARIF 2.1.0 for findings in several files and folders', async () => {
     const files: Record<string, string> = { '.dockerignore': '.git\n' };
     for (const rule of allRules) files[`${rule.meta.id}/Dockerfile`] = rule.meta.examples.incorrect;

@@ -54,6 +54,14 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'zypper, and a HEALTHCHECK that uses another tool',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n in -y telnet iputils\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n',
+      errors: [
+        { line: 2, column: 23, endColumn: 29, message: '`telnet`' },
+        { line: 2, column: 30, endColumn: 37, message: '`iputils`' },
+      ],
+    },
+    {
       name: 'apt-mark auto without an auto-remove keeps the tools',
       code: "FROM debian:12\nRUN apt-get install -y tcpdump && apt-mark auto '.*'\n",
       errors: [{ line: 2, column: 24, endColumn: 31 }],

@@ -30,6 +30,7 @@ runRuleTests(rule, {
     { name: 'the official python image’s GPG_KEY fingerprint', code: 'FROM buildpack-deps:bookworm\nENV GPG_KEY 7169605F62C751356D054A26A821E680E5FA6305\n' },
     { name: 'a switch, not a secret', code: 'FROM node:22-alpine\nENV AUTH_ENABLED=false AUTH_MODE=none\n' },
     { name: 'a path to a key file', code: 'FROM nginx:1.27\nENV TLS_KEY=/etc/nginx/certs/tls.key\n' },
+    { name: 'a URL is not a token', code: 'FROM alpine:3.20\nENV TOKEN_URL=https://auth.example.com/oauth/token AUTH_SERVER="https://login.example.com"\n' },
     { name: 'an ENV declared empty bakes nothing in', code: 'FROM node:22-alpine\nENV API_TOKEN=""\n' },
     { name: 'the secret mount instead', code: 'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n' },
     { name: 'words that only contain a token', code: 'FROM alpine:3.20\nENV KEYBOARD_LAYOUT=us MONKEY=1 AUTHOR=me\n' },
@@ -47,6 +48,11 @@ runRuleTests(rule, {
         { line: 2, column: 16, endColumn: 27, message: '`DB_PASSWORD` looks like a secret: ENV values are stored in the image config' },
         { line: 2, column: 37, endColumn: 44, message: '`API_KEY`' },
       ],
+    },
+    {
+      name: 'a URL with credentials is not exempt',
+      code: 'FROM alpine:3.20\nENV AUTH_URL=https://user:pw@auth.example.com/\n',
+      errors: [{ line: 2, column: 5, endColumn: 13 }],
     },
     {
       name: 'legacy ENV form',

@@ -89,6 +89,11 @@ runRuleTests(rule, {
       errors: [{ line: 2, column: 6, message: 'USER root' }],
     },
     {
+      name: 'an ARG-built image is named as it resolves',
+      code: 'ARG BASE=python:3.13-slim\nFROM ${BASE} AS base\nFROM base\nCOPY . /app\n',
+      errors: [{ line: 3, column: 1, message: '`${BASE}` (`python:3.13-slim`) runs as root' }],
+    },
+    {
       name: 'line continuation inside FROM',
       code: 'FROM \\\n  python:3.13-slim\nCOPY . /app\n',
       errors: [{ line: 1, column: 1, endLine: 2, endColumn: 19 }],

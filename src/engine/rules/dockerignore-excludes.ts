@@ -1,0 +1,283 @@
+import { analyzeBuild, countOf, dockerignoreOf, formatBytes, type BuildAnalysis, type BuildContext } from '../context.ts';
+import { isTemplateFile } from '../data/secret-files.ts';
+import { DockerignoreMatcher, normalizeContextPath, type IgnorePattern } from '../dockerignore.ts';
+import { cleanPath } from '../go-match.ts';
+import type { DockerfileModel } from '../model.ts';
+import { defineRule } from '../rule.ts';
+import { LineIndex } from '../text.ts';
+import type { Fix, Range } from '../types.ts';
+
+/**
+ * What should never be sent. `root` maps a context file to the path that makes it a candidate
+ * (the directory to exclude, or the file itself), or undefined; `line` is the pattern to add for
+ * the candidates found: the top-level form when they are all at the top, else the `**` form.
+ */
+interface Entry {
+  label: string;
+  /** Why sending it hurts, for the message. */
+  why: string;
+  root(path: string, ctx: BuildContext): string | undefined;
+  /** The pattern for top-level candidates; `**\/` + it covers every depth. */
+  pattern: string;
+  /** Top-level only (`.git` below the root is a submodule's business). */
+  topLevelOnly?: boolean;
+}
+
+const segmentRoot = (name: string) => (path: string) => {
+  const parts = path.split('/');
+  const k = parts.indexOf(name);
+  return k >= 0 && k < parts.length - 1 ? parts.slice(0, k + 1).join('/') : undefined;
+};
+
+const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** Build output only counts next to the manifest of a toolchain that writes it. */
+const OUTPUT_MANIFESTS: Record<string, string[]> = {
+  dist: ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg'],
+  build: ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'build.gradle', 'build.gradle.kts', 'CMakeLists.txt'],
+  target: ['pom.xml', 'Cargo.toml', 'build.sbt'],
+};
+
+function outputEntry(name: string): Entry {
+  return {
+    label: name,
+    pattern: name,
+    why: 'it is build output from your machine; build it inside the image (a builder stage) so the result does not depend on what you last ran locally',
+    root(path, ctx) {
+      const parts = path.split('/');
+      for (let k = 0; k < parts.length - 1; k++) {
+        if (parts[k] !== name) continue;
+        const parent = parts.slice(0, k).join('/');
+        if (OUTPUT_MANIFESTS[name].some((m) => ctx.file(parent ? `${parent}/${m}` : m))) return parts.slice(0, k + 1).join('/');
+      }
+      return undefined;
+    },
+  };
+}
+
+const ENTRIES: Entry[] = [
+  {
+    label: '.git',
+    pattern: '.git',
+    topLevelOnly: true,
+    why: 'it is the whole repository history, including anything ever committed and later deleted, and it changes with every commit, which breaks the build cache',
+    root: (path) => (path.startsWith('.git/') ? '.git' : undefined),
+  },
+  {
+    label: '.env',
+    pattern: '.env',
+    why: 'environment files usually hold credentials, and `COPY . .` would bake them into the image',
+    root: (path) => (basename(path) === '.env' ? path : undefined),
+  },
+  {
+    label: '.env.*',
+    pattern: '.env.*',
+    why: 'environment files usually hold credentials, and `COPY . .` would bake them into the image',
+    root: (path) => {
+      const b = basename(path);
+      return b.startsWith('.env.') && !isTemplateFile(b) ? path : undefined;
+    },
+  },
+  {
+    label: 'node_modules',
+    pattern: 'node_modules',
+    why: 'it holds dependencies installed on your machine, for your OS; install them in the image from the lockfile instead',
+    root: segmentRoot('node_modules'),
+  },
+  {
+    label: '*.log',
+    pattern: '*.log',
+    why: 'logs can contain tokens and personal data, and they change on every run, which breaks the build cache',
+    root: (path) => (path.endsWith('.log') ? path : undefined),
+  },
+  outputEntry('dist'),
+  outputEntry('build'),
+  outputEntry('target'),
+  {
+    label: '__pycache__',
+    pattern: '__pycache__',
+    why: 'it is bytecode compiled on your machine, which Python rebuilds anyway',
+    root: segmentRoot('__pycache__'),
+  },
+];
+
+/** git subcommands that read the repository: a build that runs them needs `.git`. */
+const GIT_READS_REPO = new Set(['describe', 'rev-parse', 'log', 'show', 'status', 'diff', 'rev-list', 'ls-files', 'symbolic-ref', 'branch', 'tag', 'submodule', 'archive', 'blame', 'shortlog', 'name-rev']);
+
+function runsGitOnRepo(model: DockerfileModel): boolean {
+  for (const ins of model.instructions) {
+    for (const cmd of ins.keyword === 'RUN' ? ins.commands : []) {
+      if (cmd.name !== 'git') continue;
+      const args = cmd.args.map((a) => a.value);
+      let k = 0;
+      while (k < args.length && args[k].startsWith('-')) k += args[k] === '-C' || args[k] === '-c' ? 2 : 1;
+      if (k < args.length && GIT_READS_REPO.has(args[k])) return true;
+    }
+  }
+  return false;
+}
+
+/** Context paths the Dockerfile names on purpose: COPY/ADD sources other than `.`, bind-mount sources. */
+function explicitReferences(model: DockerfileModel, analysis: BuildAnalysis): string[] {
+  const refs: string[] = [];
+  for (const copy of analysis.copies) {
+    if (copy.from !== null) continue;
+    for (const src of copy.resolved) {
+      if (src.kind === 'path' && src.path !== '.') refs.push(src.path);
+      if (src.kind === 'glob') refs.push(...src.matches);
+    }
+  }
+  for (const ins of model.instructions) {
+    if (ins.keyword !== 'RUN') continue;
+    for (const flag of ins.flags) {
+      if (flag.name !== 'mount' || !flag.value) continue;
+      const opts = new Map<string, string>();
+      for (const kv of flag.value.split(',')) {
+        const eq = kv.indexOf('=');
+        opts.set(eq < 0 ? kv : kv.slice(0, eq), eq < 0 ? '' : kv.slice(eq + 1));
+      }
+      const source = opts.get('source') ?? opts.get('src');
+      // a bind mount without from= reads the build context
+      if ((opts.get('type') ?? 'bind') === 'bind' && !opts.has('from') && source) {
+        const p = normalizeContextPath(source);
+        if (p !== '') refs.push(p);
+      }
+    }
+  }
+  return refs;
+}
+
+function endOfText(text: string): Range {
+  const pos = new LineIndex(text).positionAt(text.length);
+  return { start: pos, end: pos };
+}
+
+function appendFix(text: string, lines: string[], title: string): Fix {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lead = text === '' || text.endsWith('\n') ? '' : eol;
+  return { title, file: '.dockerignore', edits: [{ range: endOfText(text), newText: lead + lines.join(eol) + eol }] };
+}
+
+function firstLine(text: string): Range {
+  const doc = new LineIndex(text);
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: doc.lineText(0).length } };
+}
+
+const quote = (s: string) => '`' + s + '`';
+const at = (p: IgnorePattern) => `${quote(p.text)} on line ${p.line + 1}`;
+
+export default defineRule({
+  meta: {
+    id: 'dockerignore-excludes',
+    title: 'The .dockerignore keeps out what must never be sent',
+    severity: 'warning',
+    lesson: '11-dockerignore-and-build-context',
+    related: {},
+    why:
+      'Every build sends the context to the builder, and `COPY . .` copies all of it into the image. `.git` and `.env` files leak ' +
+      'history and credentials; `node_modules`, logs and local build output bloat the context, break the build cache and ship ' +
+      'files built for another machine. Docker matches `.dockerignore` patterns from the context root: `node_modules` excludes ' +
+      'only the top-level directory, `**/node_modules` every one.',
+    fixable: true,
+    examples: {
+      incorrect: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      correct: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      context: [
+        { path: 'server.js', size: 1200 },
+        { path: 'package.json', size: 400 },
+        { path: 'node_modules/express/index.js', size: 90000 },
+        { path: '.git/HEAD', size: 23 },
+      ],
+      dockerignore: { incorrect: '.git\n', correct: '.git\nnode_modules\n' },
+    },
+  },
+  create(context) {
+    return {
+      end() {
+        const { input, model } = context;
+        const text = input.dockerignore;
+        if (text === undefined) return;
+        const analysis = analyzeBuild(model, input);
+
+        if (!analysis) {
+          // the project is unknown: judge the file against what almost every project has
+          const matcher = new DockerignoreMatcher(dockerignoreOf(text));
+          for (const [label, probe, why] of [
+            ['.git', '.git/HEAD', 'the repository history'],
+            ['.env', '.env', 'local environment files, which usually hold credentials'],
+          ]) {
+            if (matcher.match(probe).excluded) continue;
+            context.report({
+              range: firstLine(text),
+              file: '.dockerignore',
+              message: `The .dockerignore does not exclude ${quote(label)}, so a build sends ${why} whenever the project has it. Add ${quote(label)}.`,
+              fix: appendFix(text, [label], `Add ${quote(label)} to .dockerignore`),
+            });
+          }
+          return;
+        }
+
+        const ctx = analysis.context;
+        const refs = explicitReferences(model, analysis);
+        const gitNeeded = runsGitOnRepo(model);
+        const patterns = ctx.dockerignore?.patterns ?? [];
+        for (const entry of ENTRIES) {
+          // candidates the build receives, grouped by the path to exclude
+          const roots = new Map<string, { count: number; size: number }>();
+          for (const f of ctx.included) {
+            const root = entry.root(f.path, ctx);
+            if (root === undefined) continue;
+            const r = roots.get(root) ?? { count: 0, size: 0 };
+            r.count++;
+            r.size += f.size;
+            roots.set(root, r);
+          }
+          if (roots.size === 0) continue;
+          if (entry.label === '.git' && gitNeeded) continue;
+          // the Dockerfile copies or mounts one of them on purpose: excluding it would break the build
+          if ([...roots.keys()].some((root) => refs.some((r) => r === root || r.startsWith(root + '/')))) continue;
+
+          const nested = [...roots.keys()].some((r) => r.includes('/'));
+          const line = nested && !entry.topLevelOnly ? `**/${entry.pattern}` : entry.pattern;
+          const count = [...roots.values()].reduce((n, r) => n + r.count, 0);
+          const size = [...roots.values()].reduce((n, r) => n + r.size, 0);
+          const shown = [...roots.keys()].slice(0, 3).map(quote).join(', ') + (roots.size > 3 ? `, and ${roots.size - 3} more` : '');
+          const amount = `${countOf(count, 'file')}, ${formatBytes(size)}`;
+
+          // templates such as .env.example stay available to the build
+          const keep: string[] = [];
+          if (entry.label === '.env.*') {
+            const probe = new DockerignoreMatcher(dockerignoreOf(text + (text === '' || text.endsWith('\n') ? '' : '\n') + line + '\n'));
+            for (const f of ctx.included) if (basename(f.path).startsWith('.env.') && isTemplateFile(basename(f.path)) && probe.match(f.path).excluded) keep.push(`!${f.path}`);
+          }
+
+          // a line written for the top level only, when copies live deeper
+          const weak = nested ? patterns.find((p) => !p.exception && !p.error && cleanPath(p.pattern) === entry.pattern) : undefined;
+          if (weak) {
+            context.report({
+              range: weak.range,
+              file: '.dockerignore',
+              message:
+                `${at(weak)} matches only the top-level ${quote(entry.pattern)}: .dockerignore patterns start at the context root, ` +
+                `so ${shown} (${amount}) is still sent. Write ${quote(line)} to match it at any depth.`,
+              fix: { title: `Replace with ${quote(line)}`, file: '.dockerignore', edits: [{ range: weak.range, newText: line }] },
+            });
+            continue;
+          }
+
+          const sample = ctx.included.find((f) => entry.root(f.path, ctx) !== undefined);
+          const decided = sample ? ctx.matcher?.match(sample.path).pattern : undefined;
+          const reincluded = decided?.exception ? ` (${at(decided)} re-includes it)` : '';
+          context.report({
+            range: firstLine(text),
+            file: '.dockerignore',
+            message:
+              `The .dockerignore does not exclude ${shown}${reincluded}, so every build sends ${roots.size > 1 ? 'them' : 'it'} (${amount}): ${entry.why}. ` +
+              `Add ${quote(line)}${keep.length > 0 ? ` (and ${keep.map(quote).join(', ')} to keep the templates)` : ''}.`,
+            fix: appendFix(text, [line, ...keep], `Add ${quote(line)} to .dockerignore`),
+          });
+        }
+      },
+    };
+  },
+});
