@@ -24,17 +24,18 @@ interface Job {
   absolutePath?: string;
   dockerfile: TextInput;
   dockerignore?: { location: DockerignoreLocation; text?: TextInput };
-  context?: BuildContext;
+  /** The build context folder; undefined for stdin without --context. */
+  contextDir?: string;
   config: LintConfig;
 }
 
 const fixes = (n: number) => `${n} fix${n === 1 ? '' : 'es'}`;
 
-function inputOf(job: Job, dockerignoreText: string | undefined): LintInput {
+function inputOf(dockerfile: string, dockerignore: string | undefined, context: BuildContext | undefined): LintInput {
   return {
-    dockerfile: job.dockerfile.text,
-    ...(dockerignoreText !== undefined ? { dockerignore: dockerignoreText } : {}),
-    ...(job.context ? { context: job.context.files } : {}),
+    dockerfile,
+    ...(dockerignore !== undefined ? { dockerignore } : {}),
+    ...(context ? { context: context.files } : {}),
   };
 }
 
@@ -51,7 +52,14 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
   const warn = (message: string) => io.stderr.write(`shipshape: warning: ${message}\n`);
   const configs = new ConfigResolver(cwd, allRules.map((r) => r.meta.id), command.config);
   const contextOverride = command.context === undefined ? undefined : await requireDirectory(command.context, cwd, '--context');
+  // one walk per context folder, shared by its Dockerfiles; dropped after --fix writes into it
   const contexts = new Map<string, Promise<BuildContext>>();
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    warn(message);
+  };
   const contextOf = (dir: string): Promise<BuildContext> => {
     let entry = contexts.get(dir);
     if (!entry) {
@@ -59,9 +67,9 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
         (context) => {
           const shown = displayPath(dir, cwd);
           if (context.truncated) {
-            warn(`the build context ${shown} has more than ${MAX_CONTEXT_ENTRIES} files and folders; context checks saw only the first ${MAX_CONTEXT_ENTRIES} (breadth-first). Point --context at the folder you really build.`);
+            warnOnce(`the build context ${shown} has more than ${MAX_CONTEXT_ENTRIES} files and folders; context checks saw only the first ${MAX_CONTEXT_ENTRIES} (breadth-first). Point --context at the folder you really build.`);
           }
-          for (const { path, reason } of context.unreadable) warn(`could not read ${displayPath(join(dir, path), cwd)} in the build context (${reason}); context checks skip it`);
+          for (const { path, reason } of context.unreadable) warnOnce(`could not read ${displayPath(join(dir, path), cwd)} in the build context (${reason}); context checks skip it`);
           return context;
         },
         (err: unknown) => {
@@ -85,9 +93,9 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
       location,
       ...(location.exists ? { text: await readTextFile(location.path, displayPath(location.path, cwd), command.maxSize) } : {}),
     };
-    const context = contextDir === undefined ? undefined : await contextOf(contextDir);
+    if (contextDir !== undefined) await contextOf(contextDir);
     const { config } = await configs.forDockerfile(absolutePath === undefined ? undefined : dirname(absolutePath));
-    jobs.push({ path, ...(absolutePath !== undefined ? { absolutePath } : {}), dockerfile, ...(dockerignore ? { dockerignore } : {}), ...(context ? { context } : {}), config });
+    jobs.push({ path, ...(absolutePath !== undefined ? { absolutePath } : {}), dockerfile, ...(dockerignore ? { dockerignore } : {}), ...(contextDir !== undefined ? { contextDir } : {}), config });
   }
 
   // an ignore file shared by several Dockerfiles is fixed once and seen fixed by the next ones
@@ -96,7 +104,8 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
   for (const job of jobs) {
     const ignorePath = job.dockerignore?.location.path;
     const ignoreText = ignorePath !== undefined && ignoreTexts.has(ignorePath) ? ignoreTexts.get(ignorePath) : job.dockerignore?.text?.text;
-    const input = inputOf(job, ignoreText);
+    const context = job.contextDir === undefined ? undefined : await contextOf(job.contextDir);
+    const input = inputOf(job.dockerfile.text, ignoreText, context);
     let findings: Finding[];
     let fixesApplied = 0;
     let ignoreExists = job.dockerignore?.location.exists ?? false;
@@ -112,6 +121,12 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
       }
       if (fixesApplied > 0) io.stderr.write(`shipshape: ${job.path}: applied ${fixes(fixesApplied)}${outcome.passes > 1 ? ` in ${outcome.passes} passes` : ''}\n`);
       if (outcome.exhausted) warn(`fixes for ${job.path} still changed it after ${MAX_FIX_PASSES} passes; review the result`);
+      if ((outcome.dockerfileChanged || outcome.dockerignoreChanged) && job.contextDir !== undefined) {
+        // the files just written are part of the context (sizes, a new .dockerignore): report
+        // what a fresh lint of the folder finds, as the next run will
+        contexts.delete(job.contextDir);
+        findings = lint(inputOf(outcome.input.dockerfile, outcome.input.dockerignore, await contextOf(job.contextDir)), { config: job.config });
+      }
     } else {
       findings = lint(input, { config: job.config });
     }

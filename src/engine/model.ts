@@ -285,7 +285,8 @@ export function buildModel(input: string): DockerfileModel {
         for (const a of node.args) {
           const eq = a.value.indexOf('=');
           if (eq < 0) globalArgs.set(a.value, globalArgs.get(a.value));
-          else globalArgs.set(a.value.slice(0, eq), stripQuotes(a.value.slice(eq + 1)));
+          // BuildKit expands a default with the ARGs declared before it: ARG IMAGE=python:${PY}
+          else globalArgs.set(a.value.slice(0, eq), substituteVariables(stripQuotes(a.value.slice(eq + 1)), fromScope(globalArgs)).text);
         }
       }
       continue;

@@ -188,7 +188,8 @@ export function keyValues(ins: Instruction): KeyValue[] {
  * default, or the global default it redeclares) only from the stage itself, as Docker scopes them.
  */
 export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): Map<string, string | undefined> {
-  const env = new Map<string, string | undefined>();
+  // the base image's own ENV comes first (.NET images set APP_UID for `USER $APP_UID`)
+  const env = new Map<string, string | undefined>(Object.entries(rootImageFacts(model, stage)?.env ?? {}));
   let args = new Map<string, string | undefined>();
   // ENV wins over an ARG of the same name
   const scope = () => new Map([...args, ...env]);

@@ -101,6 +101,13 @@ describe('model: ARG substitution in FROM', () => {
     expect(m.stages[0].base.tag).toBe('3.23-amd64');
   });
 
+  it('expands a default with the ARGs declared before it, as BuildKit does', () => {
+    const m = buildModel('ARG PY=3.13\nARG IMAGE=python:${PY}-slim\nFROM ${IMAGE}\n');
+    expect(m.globalArgs.get('IMAGE')).toBe('python:3.13-slim');
+    expect(m.stages[0].base.resolved).toBe('python:3.13-slim');
+    expect(buildModel('ARG IMAGE=app:${LATER}\nARG LATER=1\nFROM ${IMAGE}\n').stages[0].base.resolved).toBe('app:');
+  });
+
   it('lets a global ARG with a value override a platform ARG', () => {
     const m = buildModel('ARG TARGETARCH=arm64\nFROM alpine:3.23-${TARGETARCH}\n');
     expect(m.stages[0].base.tag).toBe('3.23-arm64');

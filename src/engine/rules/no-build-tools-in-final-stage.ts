@@ -113,6 +113,7 @@ export default defineRule({
       const removedAll = new Set<Manager>();
       let aptMarkAuto = false;
       let aptAutoRemove = false;
+      const builds: { range: Range; message: string }[] = [];
       for (const cmd of ins.commands) {
         const pm = parsePackageManagerCommand(cmd);
         const manager = pm ? SYSTEM_MANAGERS[pm.manager] : undefined;
@@ -132,7 +133,7 @@ export default defineRule({
         if (inv.name === 'apt-mark' && inv.args.some((a) => a.value === 'auto')) aptMarkAuto = true;
         const build = buildInvocation({ name: inv.name, programRange: inv.programWord.range, args: inv.args });
         if (build) {
-          context.report({
+          builds.push({
             range: { start: inv.programWord.range.start, end: build.end.end },
             message:
               `\`${build.what}\` runs in ${stage.isFinal ? 'the final stage' : `stage \`${stage.name ?? stage.index}\`, which the final image is built on`}, so the toolchain and ` +
@@ -143,13 +144,24 @@ export default defineRule({
       }
       // `apt-mark auto` + `apt-get purge --auto-remove` removes everything the RUN installed (the official images' pattern)
       if (aptMarkAuto && aptAutoRemove) removedAll.add('apt');
+      let installedTools = false;
+      let keptTools = false;
       for (const inst of runInstalls) {
+        if (inst.tools.length === 0) continue;
+        installedTools = true;
         if (removedAll.has(inst.manager)) continue;
         if (inst.virtual && removed.has(inst.virtual.toLowerCase())) continue;
         inst.tools = inst.tools.filter((p) => !removed.has(p.name.toLowerCase()));
-        if (inst.tools.length > 0) installs.push(inst);
+        if (inst.tools.length > 0) {
+          installs.push(inst);
+          keptTools = true;
+        }
       }
       removals.push({ ins, names: removed, all: removedAll });
+      // a RUN that installs its toolchain, builds and removes the toolchain again leaves only the result
+      // (the official images build Python and Node.js this way)
+      if (installedTools && !keptTools) return;
+      for (const b of builds) context.report(b);
     };
 
     return {

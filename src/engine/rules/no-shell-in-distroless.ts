@@ -80,7 +80,9 @@ export default defineRule({
       'Shell form (`CMD node server.js`) means `/bin/sh -c "node server.js"`. Distroless, scratch, Chainguard static and ' +
       '.NET chiseled images have no `/bin/sh`, which is much of their point: a shell-form RUN fails the build, a shell-form ' +
       'CMD or ENTRYPOINT stops the container from starting, and a shell-form HEALTHCHECK marks it unhealthy for ever. Exec ' +
-      'form (`CMD ["node", "server.js"]`) runs the program directly. Work that needs a shell belongs in a builder stage. ' +
+      'form (`CMD ["node", "server.js"]`) runs the program directly; exec form that names `/bin/sh` fails the same way. ' +
+      'Work that needs a shell belongs in a builder stage. Distroless `:debug` images carry busybox at `/busybox/sh`, ' +
+      'which shell form only uses after `SHELL ["/busybox/sh", "-c"]`. ' +
       'A stage that copies a shell in and sets it with SHELL is rare and not modelled: after a SHELL instruction the rule ' +
       'stays silent.',
     fixable: true,
@@ -95,18 +97,29 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    /** Why the stage has no shell, or undefined when it has one or nobody knows. */
-    const noShellReason = (stage: Stage): string | undefined => {
+    /** Why the stage has no `/bin/sh`, and where its shell is if it has one elsewhere; undefined when it has one or nobody knows. */
+    const noShell = (stage: Stage): { reason: string; shellPath?: string } | undefined => {
       const root = rootBase(model, stage);
-      if (root.isScratch) return '`scratch` is empty: there is no `/bin/sh`';
+      if (root.isScratch) return { reason: '`scratch` is empty: there is no `/bin/sh`' };
       if (root.baseStage !== undefined || root.baseText === '' || root.undefinedBaseVariables.length > 0) return undefined;
       const facts = lookupBaseImage(root.base);
       // distroless :debug has busybox at /busybox/sh, but shell form runs /bin/sh
       if (facts?.hasShell && facts.shellPath && facts.shellPath !== '/bin/sh') {
-        return `\`${root.base.resolved}\` has no \`/bin/sh\` (its shell is \`${facts.shellPath}\`; \`SHELL ["${facts.shellPath}", "-c"]\` would select it)`;
+        return {
+          reason: `\`${root.base.resolved}\` has no \`/bin/sh\` (its shell is \`${facts.shellPath}\`; \`SHELL ["${facts.shellPath}", "-c"]\` would select it)`,
+          shellPath: facts.shellPath,
+        };
       }
       const none = facts ? !facts.hasShell : lacksShellByName(root.base) === true;
-      return none ? `\`${root.base.resolved}\` has no shell` : undefined;
+      return none ? { reason: `\`${root.base.resolved}\` has no shell` } : undefined;
+    };
+    /** Exec form that starts a shell the image does not have: `CMD ["/bin/sh", "-c", "..."]`. */
+    const startsMissingShell = (ins: Instruction, shellPath: string | undefined): boolean => {
+      const program = ins.execForm?.[0];
+      if (!program || !['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(ins.keyword)) return false;
+      if (!/^(sh|bash|ash|dash|zsh|ksh)$/.test(program.slice(program.lastIndexOf('/') + 1))) return false;
+      // with busybox in /busybox, `sh` is found on PATH and its own path works
+      return !shellPath || (program.startsWith('/') && program !== shellPath);
     };
     /** A SHELL instruction in the stage or the stages it builds on points shell form somewhere else. */
     const chainHasShell = (stage: Stage, before: number): boolean => {
@@ -140,13 +153,23 @@ export default defineRule({
       if (!facts) return entrypointByName(root.base);
       return facts.unknownConfig?.includes('entrypoint') ? undefined : (facts.entrypoint ?? []);
     };
-    let reason: string | undefined;
+    let missing: { reason: string; shellPath?: string } | undefined;
     return {
       stage(stage) {
-        reason = noShellReason(stage);
+        missing = noShell(stage);
       },
       instruction(ins, stage) {
-        if (!reason || !stage || !isShellForm(ins) || chainHasShell(stage, ins.index)) return;
+        if (!missing || !stage || chainHasShell(stage, ins.index)) return;
+        const { reason } = missing;
+        if (startsMissingShell(ins, missing.shellPath)) {
+          const program = (ins.execForm as string[])[0];
+          context.report({
+            range: headRange(model, ins),
+            message: `${reason}, so this ${ins.keyword} cannot run \`${program}\`. Run the program itself in exec form, without a shell, or do this work in a builder stage.`,
+          });
+          return;
+        }
+        if (!isShellForm(ins)) return;
         const entrypoint = ins.keyword === 'CMD' ? entrypointFor(stage, ins.index) : undefined;
         const fix = execFormFix(ins, entrypoint);
         const runtimeNote = fix && entrypoint && entrypoint.length > 0 ? ` (the ENTRYPOINT \`${entrypoint.join(' ')}\` already runs the program)` : '';

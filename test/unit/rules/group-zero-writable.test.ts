@@ -64,6 +64,7 @@ runRuleTests(rule, {
       name: 'a chmod before the COPY does not apply to the copied files',
       code: 'FROM debian:12-slim\nRUN mkdir /data && chmod g=u /data\nCOPY --chown=10001:0 seed/ /data/\nUSER 10001\n',
       errors: [{ line: 3, column: 6, message: 'chmod -R g=u /data' }],
+      output: 'FROM debian:12-slim\nRUN mkdir /data && chmod g=u /data\nCOPY --chown=10001:0 seed/ /data/\nUSER 10001\n',
     },
     {
       name: 'RUN chown to a named user with the same UID, continued lines',
@@ -81,6 +82,7 @@ runRuleTests(rule, {
       name: 'relative COPY destination resolved against WORKDIR; chmod without group write does not count',
       code: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY --chown=10001:0 public ./public\nRUN chmod -R 755 /srv/public\nUSER 10001\n',
       errors: [{ line: 3, column: 6, message: 'chmod -R g=u /srv/public' }],
+      output: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY --chown=10001:0 public ./public\nRUN chmod -R 755 /srv/public\nUSER 10001\n',
     },
     {
       name: 'written in the stage the final one builds on',

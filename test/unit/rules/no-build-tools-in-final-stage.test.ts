@@ -33,6 +33,13 @@ runRuleTests(rule, {
         "  apt-mark auto '.*' > /dev/null; \\\n  apt-mark manual $savedAptMark; \\\n" +
         '  apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\\n  rm -rf /var/lib/apt/lists/*\n',
     },
+    {
+      name: 'built from source in one RUN that removes its toolchain (the official node:alpine pattern)',
+      code:
+        'FROM alpine:3.23\nRUN apk add --no-cache libstdc++ \\\n' +
+        '    && apk add --no-cache --virtual .build-deps-full binutils-gold g++ gcc linux-headers make python3 \\\n' +
+        '    && ./configure && make -j"$(nproc)" && make install \\\n    && apk del .build-deps-full\nCMD ["node"]\n',
+    },
     { name: 'runtime libraries are fine', code: 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certificates curl\n' },
     { name: 'running the app is not building it', code: 'FROM node:22-bookworm-slim\nRUN npm ci --omit=dev && npm run start:check\nRUN go version || true\n' },
     { name: 'the word make as an argument', code: 'FROM alpine:3.23\nRUN echo make > /etc/motd\n' },
@@ -66,6 +73,14 @@ runRuleTests(rule, {
       errors: [
         { line: 2, column: 24, endColumn: 27, message: '`git` is a build tool installed in the final stage, so it ships with the image.' },
         { line: 4, column: 19, endColumn: 27, message: '`go build` runs in the final stage, so the toolchain and your sources ship with the image. Build in a builder stage (`FROM golang:<version> AS build`)' },
+      ],
+    },
+    {
+      name: 'a toolchain kept after the build: both the install and the build are reported',
+      code: 'FROM alpine:3.23\nRUN apk add --no-cache gcc musl-dev && gcc -O2 -o /usr/local/bin/tool tool.c\n',
+      errors: [
+        { line: 2, column: 24, endColumn: 36, message: '`gcc` and `musl-dev` are build tools' },
+        { line: 2, column: 40, endColumn: 43, message: '`gcc` runs in the final stage' },
       ],
     },
     { name: 'through sudo', code: 'FROM ubuntu:24.04\nRUN sudo -E apt-get install -y make\n', errors: [{ line: 2, column: 32, endColumn: 36, message: '`make` is a build tool' }] },

@@ -57,8 +57,8 @@ runRuleTests(rule, {
       name: 'zypper, and a HEALTHCHECK that uses another tool',
       code: 'FROM opensuse/leap:15.6\nRUN zypper -n in -y telnet iputils\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n',
       errors: [
-        { line: 2, column: 23, endColumn: 29, message: '`telnet`' },
-        { line: 2, column: 30, endColumn: 37, message: '`iputils`' },
+        { line: 2, column: 21, endColumn: 27, message: '`telnet`' },
+        { line: 2, column: 28, endColumn: 35, message: '`iputils`' },
       ],
     },
     {

@@ -98,6 +98,16 @@ runRuleTests(rule, {
       errors: [{ line: 2, column: 1, message: 'has no `/bin/sh` (its shell is `/busybox/sh`; `SHELL ["/busybox/sh", "-c"]` would select it)' }],
     },
     {
+      name: 'exec form that starts a shell the image lacks',
+      code: 'FROM gcr.io/distroless/static-debian12\nCOPY api /api\nENTRYPOINT ["/bin/sh", "-c", "exec /api --port $PORT"]\n',
+      errors: [{ line: 3, column: 1, endColumn: 55, message: 'has no shell, so this ENTRYPOINT cannot run `/bin/sh`. Run the program itself in exec form' }],
+    },
+    {
+      name: 'the debug variant: /bin/sh is missing, busybox sh is not',
+      code: 'FROM gcr.io/distroless/base-debian12:debug\nRUN ["/bin/sh", "-c", "echo hi"]\nRUN ["sh", "-c", "echo ok"]\nRUN ["/busybox/sh", "-c", "echo ok"]\n',
+      errors: [{ line: 2, column: 1, message: 'so this RUN cannot run `/bin/sh`' }],
+    },
+    {
       name: 'Chainguard static',
       code: 'FROM cgr.dev/chainguard/static:latest\nCOPY api /api\nCMD /api serve\n',
       errors: [{ line: 3, column: 1, message: 'has no shell' }],

@@ -69,11 +69,13 @@ runRuleTests(rule, {
       name: 'installing sudo into the final image',
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl sudo\nUSER 10001\n',
       errors: [{ line: 2, column: 71, endColumn: 75, message: 'This installs sudo into the image that ships' }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl sudo\nUSER 10001\n',
     },
     {
       name: 'apk add sudo with a pinned version',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache sudo=1.9.15p5-r0\n',
       errors: [{ line: 2, column: 24, endColumn: 40, message: 'installs sudo' }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache sudo=1.9.15p5-r0\n',
     },
     {
       name: '# escape=` file',
