@@ -2,15 +2,21 @@
  * Reads the build context the way `docker build` sees it, for the engine's context rules: which
  * .dockerignore applies, and the list of files in the context folder (`ContextFile[]`).
  *
- * The walk is breadth-first and capped, so the top of a huge tree (a repository with node_modules,
- * a home folder) is always seen and the walk ends in bounded time. Symbolic links are listed as
- * entries but never followed, like the build context itself: no loops, no escaping the folder.
- * Every file is listed with its path and size; only small text files whose contents rules judge
- * (`.env*`, `package.json` outside node_modules) carry their content.
+ * The walk is breadth-first and capped, so the top of a huge tree (a home folder, a monorepo) is
+ * always seen and the walk ends in bounded time. Like BuildKit, it does not enter a folder the
+ * .dockerignore excludes when no `!` line could bring anything inside back (node_modules, .git):
+ * such a folder is listed as an entry of its own (`node_modules/`) and its files are not read.
+ * Symbolic links are listed but never followed, like the build context itself: no loops, no
+ * escaping the folder. Every file is listed with its path and size; only small text files whose
+ * contents rules judge (`.env*`, `package.json` outside node_modules) carry their content. Empty
+ * folders are listed with a trailing `/`, the engine's mark for a directory.
  */
 import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContextFile } from '../engine/index.ts';
+// the engine's own .dockerignore semantics (a port of BuildKit's), so the walk prunes exactly what
+// the context rules will call excluded
+import { DockerignoreMatcher } from '../engine/dockerignore.ts';
 
 /** The walk stops after this many files and folders. */
 export const MAX_CONTEXT_ENTRIES = 20_000;
@@ -27,12 +33,30 @@ export interface BuildContext {
   truncated: boolean;
   /** Context-relative folders that could not be listed, with the reason. */
   unreadable: { path: string; reason: string }[];
+  /** Context-relative folders not entered because the .dockerignore excludes all of them. */
+  pruned: string[];
 }
 
-export interface WalkLimits {
+export interface WalkOptions {
+  /** The .dockerignore text that applies; folders BuildKit would not enter are not walked. */
+  dockerignore?: string;
   maxEntries?: number;
   maxContentBytes?: number;
   maxContentFiles?: number;
+}
+
+/**
+ * A test for "BuildKit does not enter this folder", or undefined when every folder must be walked.
+ * BuildKit's walk (tonistiigi/fsutil) skips an excluded folder unless a `!` line could re-include
+ * something inside it; a `!` line with wildcards could re-include anything, so then nothing is
+ * skipped. The engine's DockerignoreMatcher makes the same decision for its own `match`.
+ */
+function prunerFor(dockerignore: string | undefined): ((dir: string) => boolean) | undefined {
+  if (dockerignore === undefined) return undefined;
+  const matcher = new DockerignoreMatcher(dockerignore);
+  const exceptions = matcher.patterns.filter((p) => p.exception && !p.error).map((p) => p.pattern.replace(/\/\*\*$/, '').replace(/\/\*$/, ''));
+  if (exceptions.some((p) => /[*[\]?^\\]/.test(p))) return undefined;
+  return (dir) => matcher.match(dir).excluded && !exceptions.some((p) => `${p}/`.startsWith(`${dir}/`));
 }
 
 /** Whether a context file's content matters to the rules: env files (secrets) and package.json. */
@@ -64,12 +88,14 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
  * Lists the context folder breadth-first, entries of a folder in code-unit order of their names.
  * The root must be a readable folder (the caller checks and reports that as an input error).
  */
-export async function readBuildContext(root: string, limits: WalkLimits = {}): Promise<BuildContext> {
-  const maxEntries = limits.maxEntries ?? MAX_CONTEXT_ENTRIES;
-  const maxContentBytes = limits.maxContentBytes ?? MAX_CONTENT_BYTES;
-  const maxContentFiles = limits.maxContentFiles ?? MAX_CONTENT_FILES;
+export async function readBuildContext(root: string, options: WalkOptions = {}): Promise<BuildContext> {
+  const maxEntries = options.maxEntries ?? MAX_CONTEXT_ENTRIES;
+  const maxContentBytes = options.maxContentBytes ?? MAX_CONTENT_BYTES;
+  const maxContentFiles = options.maxContentFiles ?? MAX_CONTENT_FILES;
+  const excludesAll = prunerFor(options.dockerignore);
   const files: ContextFile[] = [];
   const unreadable: BuildContext['unreadable'] = [];
+  const pruned: string[] = [];
   let entries = 0;
   let contentFiles = 0;
   let truncated = false;
@@ -86,6 +112,7 @@ export async function readBuildContext(root: string, limits: WalkLimits = {}): P
       continue;
     }
     listing.sort(byName);
+    if (listing.length === 0 && dir !== '') files.push({ path: `${dir}/`, size: 0 });
     for (const entry of listing) {
       if (entries >= maxEntries) {
         truncated = true;
@@ -96,7 +123,12 @@ export async function readBuildContext(root: string, limits: WalkLimits = {}): P
       const absolute = join(root, path);
       // Dirent types come from lstat: a symbolic link to a folder is a link here, never a folder
       if (entry.isDirectory()) {
-        queue.push(path);
+        if (excludesAll?.(path)) {
+          pruned.push(path);
+          files.push({ path: `${path}/`, size: 0 });
+        } else {
+          queue.push(path);
+        }
       } else if (entry.isSymbolicLink()) {
         try {
           files.push({ path, size: (await lstat(absolute)).size });
@@ -128,7 +160,7 @@ export async function readBuildContext(root: string, limits: WalkLimits = {}): P
       // sockets, FIFOs and devices are not part of a build context
     }
   }
-  return { root, files, truncated, unreadable };
+  return { root, files, truncated, unreadable, pruned };
 }
 
 export interface DockerignoreLocation {

@@ -52,22 +52,28 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
   const warn = (message: string) => io.stderr.write(`shipshape: warning: ${message}\n`);
   const configs = new ConfigResolver(cwd, allRules.map((r) => r.meta.id), command.config);
   const contextOverride = command.context === undefined ? undefined : await requireDirectory(command.context, cwd, '--context');
-  // one walk per context folder, shared by its Dockerfiles; dropped after --fix writes into it
+  // one walk per context folder and .dockerignore (it decides which folders are skipped), shared
+  // by the Dockerfiles that use them; dropped after --fix writes into the folder
   const contexts = new Map<string, Promise<BuildContext>>();
+  const keyOf = (dir: string, dockerignore: string | undefined) => `${dir}\u0000${dockerignore === undefined ? '-' : `+${dockerignore}`}`;
+  const forget = (dir: string) => {
+    for (const key of contexts.keys()) if (key.startsWith(`${dir}\u0000`)) contexts.delete(key);
+  };
   const warned = new Set<string>();
   const warnOnce = (message: string) => {
     if (warned.has(message)) return;
     warned.add(message);
     warn(message);
   };
-  const contextOf = (dir: string): Promise<BuildContext> => {
-    let entry = contexts.get(dir);
+  const contextOf = (dir: string, dockerignore: string | undefined): Promise<BuildContext> => {
+    const key = keyOf(dir, dockerignore);
+    let entry = contexts.get(key);
     if (!entry) {
-      entry = readBuildContext(dir).then(
+      entry = readBuildContext(dir, { ...(dockerignore !== undefined ? { dockerignore } : {}) }).then(
         (context) => {
           const shown = displayPath(dir, cwd);
           if (context.truncated) {
-            warnOnce(`the build context ${shown} has more than ${MAX_CONTEXT_ENTRIES} files and folders; context checks saw only the first ${MAX_CONTEXT_ENTRIES} (breadth-first). Point --context at the folder you really build.`);
+            warnOnce(`the build context ${shown} has more than ${MAX_CONTEXT_ENTRIES} files and folders its .dockerignore does not exclude; context checks saw only the first ${MAX_CONTEXT_ENTRIES} (breadth-first). Point --context at the folder you really build, or exclude what the image does not need.`);
           }
           for (const { path, reason } of context.unreadable) warnOnce(`could not read ${displayPath(join(dir, path), cwd)} in the build context (${reason}); context checks skip it`);
           return context;
@@ -76,7 +82,7 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
           throw new CliError(`cannot read the build context ${displayPath(dir, cwd)}: ${ioReason(err)}`);
         },
       );
-      contexts.set(dir, entry);
+      contexts.set(key, entry);
     }
     return entry;
   };
@@ -93,7 +99,7 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
       location,
       ...(location.exists ? { text: await readTextFile(location.path, displayPath(location.path, cwd), command.maxSize) } : {}),
     };
-    if (contextDir !== undefined) await contextOf(contextDir);
+    if (contextDir !== undefined) await contextOf(contextDir, dockerignore?.text?.text);
     const { config } = await configs.forDockerfile(absolutePath === undefined ? undefined : dirname(absolutePath));
     jobs.push({ path, ...(absolutePath !== undefined ? { absolutePath } : {}), dockerfile, ...(dockerignore ? { dockerignore } : {}), ...(contextDir !== undefined ? { contextDir } : {}), config });
   }
@@ -104,7 +110,7 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
   for (const job of jobs) {
     const ignorePath = job.dockerignore?.location.path;
     const ignoreText = ignorePath !== undefined && ignoreTexts.has(ignorePath) ? ignoreTexts.get(ignorePath) : job.dockerignore?.text?.text;
-    const context = job.contextDir === undefined ? undefined : await contextOf(job.contextDir);
+    const context = job.contextDir === undefined ? undefined : await contextOf(job.contextDir, ignoreText);
     const input = inputOf(job.dockerfile.text, ignoreText, context);
     let findings: Finding[];
     let fixesApplied = 0;
@@ -124,8 +130,9 @@ export async function runLint(command: LintCommand, io: CliIO): Promise<number> 
       if ((outcome.dockerfileChanged || outcome.dockerignoreChanged) && job.contextDir !== undefined) {
         // the files just written are part of the context (sizes, a new .dockerignore): report
         // what a fresh lint of the folder finds, as the next run will
-        contexts.delete(job.contextDir);
-        findings = lint(inputOf(outcome.input.dockerfile, outcome.input.dockerignore, await contextOf(job.contextDir)), { config: job.config });
+        forget(job.contextDir);
+        const fresh = await contextOf(job.contextDir, outcome.input.dockerignore);
+        findings = lint(inputOf(outcome.input.dockerfile, outcome.input.dockerignore, fresh), { config: job.config });
       }
     } else {
       findings = lint(input, { config: job.config });

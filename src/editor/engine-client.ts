@@ -3,10 +3,13 @@
  * queued ones, and a run that exceeds the time limit gets the worker terminated and restarted.
  */
 import type { GradeResult } from '../engine/exercise.ts';
-import type { GradeRequest, GradeResponse } from './protocol.ts';
+import type { GradeRequest, GradeResponse, ReadyMessage } from './protocol.ts';
 import EngineWorker from './engine.worker.ts?worker';
 
+/** How long one grading run may take once the worker is up. */
 export const RUN_TIME_LIMIT_MS = 4000;
+/** How long the worker may take to download and start (a slow network or a busy machine). */
+export const START_TIME_LIMIT_MS = 30000;
 
 export type EngineOutcome =
   | { kind: 'result'; result: GradeResult; ms: number }
@@ -15,6 +18,7 @@ export type EngineOutcome =
 
 export class EngineClient {
   private worker: Worker | null = null;
+  private ready = false;
   private nextId = 1;
   private inFlight: { id: number; timer: ReturnType<typeof setTimeout>; resolve: (o: EngineOutcome) => void } | null = null;
   private queued: { req: Omit<GradeRequest, 'id'>; resolve: (o: EngineOutcome) => void } | null = null;
@@ -27,7 +31,16 @@ export class EngineClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const w = new EngineWorker();
-    w.onmessage = (e: MessageEvent<GradeResponse>) => this.onResponse(e.data);
+    this.ready = false;
+    w.onmessage = (e: MessageEvent<GradeResponse | ReadyMessage>) => {
+      if ('ready' in e.data) {
+        this.ready = true;
+        // the run waiting for the worker to start now gets its own time limit
+        if (this.inFlight) this.armTimer(this.inFlight, this.timeLimit);
+        return;
+      }
+      this.onResponse(e.data);
+    };
     w.onerror = (e) => {
       e.preventDefault();
       this.finish({ kind: 'error', message: e.message || 'The checker stopped unexpectedly.' });
@@ -40,6 +53,16 @@ export class EngineClient {
   private restart(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.ready = false;
+  }
+
+  private armTimer(flight: NonNullable<EngineClient['inFlight']>, ms: number): void {
+    clearTimeout(flight.timer);
+    flight.timer = setTimeout(() => {
+      // the worker is stuck (or never started): throw it away, so the next edit gets a fresh one
+      this.restart();
+      this.finish({ kind: 'timeout' });
+    }, ms);
   }
 
   /** Grades the request; a newer call supersedes one still queued (it resolves as superseded: null). */
@@ -56,14 +79,12 @@ export class EngineClient {
 
   private send(req: Omit<GradeRequest, 'id'>, resolve: (o: EngineOutcome) => void): void {
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      // the worker is stuck: throw it away, so the next edit gets a fresh one
-      this.restart();
-      this.finish({ kind: 'timeout' });
-    }, this.timeLimit);
-    this.inFlight = { id, timer, resolve };
+    const worker = this.ensureWorker();
+    const flight = { id, timer: setTimeout(() => {}, 0), resolve };
+    this.inFlight = flight;
+    this.armTimer(flight, this.ready ? this.timeLimit : START_TIME_LIMIT_MS);
     try {
-      this.ensureWorker().postMessage({ ...req, id } satisfies GradeRequest);
+      worker.postMessage({ ...req, id } satisfies GradeRequest);
     } catch (err) {
       this.finish({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     }

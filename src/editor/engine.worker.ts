@@ -4,7 +4,7 @@
  * worker if a run takes longer than its time limit.
  */
 import { grade } from '../engine/exercise.ts';
-import type { GradeRequest, GradeResponse } from './protocol.ts';
+import type { GradeRequest, GradeResponse, ReadyMessage } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,3 +21,5 @@ self.onmessage = (event: MessageEvent<GradeRequest>) => {
   }
   self.postMessage(response);
 };
+
+self.postMessage({ ready: true } satisfies ReadyMessage);

@@ -13,3 +13,8 @@ export interface GradeRequest {
 export type GradeResponse =
   | { id: number; ok: true; result: GradeResult; ms: number }
   | { id: number; ok: false; error: string };
+
+/** The worker's first message, once its code has loaded: the per-run time limit starts counting after it. */
+export interface ReadyMessage {
+  ready: true;
+}

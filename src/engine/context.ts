@@ -56,8 +56,8 @@ export class BuildContext {
   private readonly dirs = new Set<string>();
   private readonly sentFiles = new Set<string>();
   private readonly sentDirs = new Set<string>();
-  /** Files and directories, sorted, for prefix scans. */
-  private readonly entries: string[];
+  /** Files and directories, sorted, for prefix scans (built on first use). */
+  private sortedEntries: string[] | undefined;
 
   constructor(files: readonly ContextFile[], dockerignore?: string | Dockerignore) {
     this.dockerignore = typeof dockerignore === 'string' ? parseDockerignore(dockerignore) : dockerignore;
@@ -68,7 +68,7 @@ export class BuildContext {
       if (path === '' || path === '..' || path.startsWith('../')) continue;
       if (isDir) this.dirs.add(path);
       else this.byPath.set(path, path === f.path ? f : { ...f, path });
-      for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) this.dirs.add(path.slice(0, i));
+      addParents(path, this.dirs);
     }
     this.files = [...this.byPath.values()];
     const included: ContextFile[] = [];
@@ -84,7 +84,7 @@ export class BuildContext {
         included.push(f);
         includedSize += f.size;
         this.sentFiles.add(f.path);
-        for (let i = f.path.indexOf('/'); i > 0; i = f.path.indexOf('/', i + 1)) this.sentDirs.add(f.path.slice(0, i));
+        addParents(f.path, this.sentDirs);
       }
     }
     // a directory that is not excluded itself is sent, even when everything in it is
@@ -93,7 +93,6 @@ export class BuildContext {
     this.excluded = excluded;
     this.includedSize = includedSize;
     this.excludedSize = excludedSize;
-    this.entries = [...this.byPath.keys(), ...this.dirs].sort();
   }
 
   /** What the context has at a path, and whether the build gets it. */
@@ -118,32 +117,45 @@ export class BuildContext {
 
   /** Files below a directory ('' for all), sent or not. */
   filesUnder(dir: string): ContextFile[] {
-    return this.entriesUnder(dir).flatMap((p) => {
+    const out: ContextFile[] = [];
+    for (const p of this.entriesUnder(dir)) {
       const f = this.byPath.get(p);
-      return f ? [f] : [];
-    });
+      if (f) out.push(f);
+    }
+    return out;
   }
 
   /** Paths (files and directories) below a directory, sorted. */
   entriesUnder(dir: string): string[] {
+    this.sortedEntries ??= [...this.byPath.keys(), ...this.dirs].sort();
+    const entries = this.sortedEntries;
     const d = normalizeContextPath(dir);
-    if (d === '') return this.entries;
+    if (d === '') return entries;
     const prefix = d + '/';
     let lo = 0;
-    let hi = this.entries.length;
+    let hi = entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.entries[mid] < prefix) lo = mid + 1;
+      if (entries[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
     const out: string[] = [];
-    for (let i = lo; i < this.entries.length && this.entries[i].startsWith(prefix); i++) out.push(this.entries[i]);
+    for (let i = lo; i < entries.length && entries[i].startsWith(prefix); i++) out.push(entries[i]);
     return out;
   }
 
   isDirectory(path: string): boolean {
     const p = normalizeContextPath(path);
     return p === '' || this.dirs.has(p);
+  }
+}
+
+/** Adds a path's parent directories to a set, stopping at the first one already there. */
+function addParents(path: string, dirs: Set<string>): void {
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+    const dir = path.slice(0, i);
+    if (dirs.has(dir)) return;
+    dirs.add(dir);
   }
 }
 
@@ -194,6 +206,12 @@ function splitWildcards(path: string): { base: string; rest: string } {
   const k = parts.findIndex(containsWildcards);
   if (k < 0) return { base: path, rest: '' };
   return { base: parts.slice(0, k).join('/'), rest: parts.slice(k).join('/') };
+}
+
+function slashCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('/'); i >= 0; i = s.indexOf('/', i + 1)) n++;
+  return n;
 }
 
 const URL_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@[^:]+:)/i;
@@ -320,7 +338,12 @@ function resolveSource(src: CopySource, copy: CopyInstruction, ctx: BuildContext
     const { base, rest } = splitWildcards(src.path);
     if (base !== '' && !ctx.isDirectory(base)) named = [];
     else {
-      const matched = ctx.entriesUnder(base).filter((p) => goPathMatch(rest, base === '' ? p : p.slice(base.length + 1)).matched);
+      // `*` and `?` never match `/`: without a class, a match has exactly the pattern's slashes
+      const slashes = rest.includes('[') ? -1 : slashCount(rest);
+      const matched = ctx.entriesUnder(base).filter((p) => {
+        const rel = base === '' ? p : p.slice(base.length + 1);
+        return (slashes < 0 || slashCount(rel) === slashes) && goPathMatch(rest, rel).matched;
+      });
       // a matched directory is taken whole: the walk does not look inside it
       const dirs = new Set(matched.filter((p) => ctx.isDirectory(p)));
       named = matched.filter((p) => {

@@ -306,8 +306,8 @@ interface Evaluation {
 }
 
 interface DirState extends Evaluation {
-  /** BuildKit does not walk into this directory: everything below is excluded with it. */
-  skip: boolean;
+  /** BuildKit does not walk into this directory (or one above): everything below is excluded, by this pattern. */
+  skipped: { by: number } | undefined;
 }
 
 /**
@@ -418,22 +418,28 @@ export class DockerignoreMatcher {
   match(path: string): IgnoreMatch {
     const clean = normalizeContextPath(path);
     if (clean === '') return { excluded: false };
-    const parts = clean.split('/');
-    let info: boolean[] | null = null;
-    let dir = '';
-    for (let k = 0; k < parts.length - 1; k++) {
-      dir = k === 0 ? parts[0] : `${dir}/${parts[k]}`;
-      let state = this.dirs.get(dir);
-      if (!state) {
-        const e = this.matchesUsingParentResults(dir, info);
-        state = { ...e, skip: e.matched && this.skipsDirectory(dir) };
-        this.dirs.set(dir, state);
-      }
-      if (state.skip) return this.result(true, state.by);
-      info = state.info;
-    }
-    const e = this.matchesUsingParentResults(clean, info);
+    const slash = clean.lastIndexOf('/');
+    const parent = slash < 0 ? undefined : this.directory(clean.slice(0, slash));
+    // below a directory BuildKit does not enter, everything is excluded with it
+    if (parent?.skipped) return this.result(true, parent.skipped.by);
+    const e = this.matchesUsingParentResults(clean, parent ? parent.info : null);
     return this.result(e.matched, e.by);
+  }
+
+  /** A directory's results, computed from its parent's (once per directory). */
+  private directory(dir: string): DirState {
+    const cached = this.dirs.get(dir);
+    if (cached) return cached;
+    const slash = dir.lastIndexOf('/');
+    const parent = slash < 0 ? undefined : this.directory(dir.slice(0, slash));
+    let state: DirState;
+    if (parent?.skipped) state = { matched: true, info: parent.info, by: parent.by, skipped: parent.skipped };
+    else {
+      const e = this.matchesUsingParentResults(dir, parent ? parent.info : null);
+      state = { ...e, skipped: e.matched && this.skipsDirectory(dir) ? { by: e.by } : undefined };
+    }
+    this.dirs.set(dir, state);
+    return state;
   }
 
   /** fsutil returns SkipDir for an excluded directory unless an exception could reach inside. */
@@ -449,8 +455,12 @@ export class DockerignoreMatcher {
   }
 }
 
+const NEEDS_CLEANING = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
+
 /** Context paths as BuildKit walks them: relative, `/`-separated, cleaned; '' is the root. */
 export function normalizeContextPath(path: string): string {
+  // most paths are clean already: skip the work
+  if (path !== '' && !NEEDS_CLEANING.test(path)) return path;
   let p = cleanPath(path.replace(/^(\.\/)+/, ''));
   while (p.startsWith('/')) p = p.slice(1);
   return p === '.' ? '' : p;

@@ -14,8 +14,27 @@ import type { Range } from './types.ts';
 // ---------------------------------------------------------------------------------------------
 // Stages and instructions of an image
 
+/** Per-model caches: models are never changed after buildModel, and several rules ask the same questions. */
+interface ModelCache {
+  chains: Map<number, Stage[]>;
+  instructions: Map<number, Instruction[]>;
+  variables: Map<number, VariableIndex>;
+}
+const caches = new WeakMap<DockerfileModel, ModelCache>();
+function cacheOf(model: DockerfileModel): ModelCache {
+  let c = caches.get(model);
+  if (!c) {
+    c = { chains: new Map(), instructions: new Map(), variables: new Map() };
+    caches.set(model, c);
+  }
+  return c;
+}
+
 /** The stages whose instructions build `stage`'s image: its `FROM <stage>` ancestors, oldest first, then itself. */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const cache = cacheOf(model).chains;
+  const known = cache.get(stage.index);
+  if (known) return known;
   const chain: Stage[] = [];
   let s: Stage | undefined = stage;
   const seen = new Set<number>();
@@ -24,12 +43,19 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
     chain.unshift(s);
     s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined;
   }
+  cache.set(stage.index, chain);
   return chain;
 }
 
 /** Every instruction after FROM in the chain, in build order. */
 export function chainInstructions(model: DockerfileModel, stage: Stage): Instruction[] {
-  return stageChain(model, stage).flatMap((s) => s.instructions);
+  const cache = cacheOf(model).instructions;
+  let list = cache.get(stage.index);
+  if (!list) {
+    list = stageChain(model, stage).flatMap((s) => s.instructions);
+    cache.set(stage.index, list);
+  }
+  return list;
 }
 
 /** The stage the chain starts from: the one whose FROM names an image (or scratch). */
@@ -183,32 +209,128 @@ export function keyValues(ins: Instruction): KeyValue[] {
 // ---------------------------------------------------------------------------------------------
 // Variables in scope
 
+interface Assignment {
+  /** Position in the chain's instruction list; -1 for the base image's ENV. */
+  order: number;
+  value: string | undefined;
+}
+
 /**
- * Variables known at `ins` (or at the end of the stage): ENV from the whole chain, ARG (with its
- * default, or the global default it redeclares) only from the stage itself, as Docker scopes them.
+ * Every ENV and ARG assignment of a chain, by name and in order, so that the variables at any
+ * instruction are looked up without copying scopes (long Dockerfiles have thousands of ENV lines).
  */
-export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): Map<string, string | undefined> {
-  // the base image's own ENV comes first (.NET images set APP_UID for `USER $APP_UID`)
-  const env = new Map<string, string | undefined>(Object.entries(rootImageFacts(model, stage)?.env ?? {}));
-  let args = new Map<string, string | undefined>();
-  // ENV wins over an ARG of the same name
-  const scope = () => new Map([...args, ...env]);
-  for (const s of stageChain(model, stage)) {
-    args = new Map();
-    for (const i of s.instructions) {
-      if (ins && i === ins) return scope();
-      if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
-      for (const kv of keyValues(i)) {
-        if (i.keyword === 'ARG' && kv.value === undefined) {
-          if (!args.has(kv.name)) args.set(kv.name, model.globalArgs.get(kv.name));
-          continue;
+class VariableIndex {
+  readonly env = new Map<string, Assignment[]>();
+  /** ARG assignments per stage index: ARG scope ends with its stage. */
+  readonly args = new Map<number, Map<string, Assignment[]>>();
+  readonly orderOf = new Map<Instruction, number>();
+  readonly stageAt: number[] = [];
+
+  constructor(model: DockerfileModel, stage: Stage) {
+    for (const [name, value] of Object.entries(rootImageFacts(model, stage)?.env ?? {})) this.env.set(name, [{ order: -1, value }]);
+    let order = 0;
+    for (const s of stageChain(model, stage)) {
+      const args = new Map<string, Assignment[]>();
+      this.args.set(s.index, args);
+      for (const i of s.instructions) {
+        this.orderOf.set(i, order);
+        this.stageAt[order] = s.index;
+        if (i.keyword === 'ENV' || i.keyword === 'ARG') {
+          for (const kv of keyValues(i)) {
+            let value: string | undefined;
+            if (i.keyword === 'ARG' && kv.value === undefined) {
+              if (this.lookup(args, kv.name, order) !== undefined) continue;
+              value = model.globalArgs.get(kv.name);
+            } else if (kv.rawValue !== undefined) {
+              value = unquote(substituteVariables(kv.rawValue, new ScopeView(this, order)).text);
+            }
+            const table = i.keyword === 'ARG' ? args : this.env;
+            const list = table.get(kv.name) ?? [];
+            list.push({ order, value });
+            table.set(kv.name, list);
+          }
         }
-        const value = kv.rawValue === undefined ? undefined : unquote(substituteVariables(kv.rawValue, scope()).text);
-        (i.keyword === 'ARG' ? args : env).set(kv.name, value);
+        order++;
       }
     }
+    this.stageAt[order] = stage.index;
+    this.orderOf.set(END, order);
   }
-  return scope();
+
+  /** The last assignment before `order`, or undefined when there is none. */
+  lookup(table: Map<string, Assignment[]>, name: string, order: number): Assignment | undefined {
+    const list = table.get(name);
+    if (!list) return undefined;
+    for (let k = list.length - 1; k >= 0; k--) if (list[k].order < order) return list[k];
+    return undefined;
+  }
+
+  /** ENV wins over an ARG of the same name; ARGs count only in the stage of `order`. */
+  find(name: string, order: number): Assignment | undefined {
+    return this.lookup(this.env, name, order) ?? this.lookup(this.args.get(this.stageAt[order]) ?? new Map(), name, order);
+  }
+}
+
+/** Marks "after the last instruction" in a VariableIndex. */
+const END = {} as Instruction;
+
+/** A read-only view of the variables at one point of a chain, in the shape substituteVariables takes. */
+class ScopeView implements ReadonlyMap<string, string | undefined> {
+  private readonly index: VariableIndex;
+  private readonly order: number;
+  constructor(index: VariableIndex, order: number) {
+    this.index = index;
+    this.order = order;
+  }
+  has(name: string): boolean {
+    return this.index.find(name, this.order) !== undefined;
+  }
+  get(name: string): string | undefined {
+    return this.index.find(name, this.order)?.value;
+  }
+  private materialize(): Map<string, string | undefined> {
+    const out = new Map<string, string | undefined>();
+    const names = new Set([...this.index.env.keys(), ...(this.index.args.get(this.index.stageAt[this.order])?.keys() ?? [])]);
+    for (const name of names) {
+      const a = this.index.find(name, this.order);
+      if (a) out.set(name, a.value);
+    }
+    return out;
+  }
+  get size(): number {
+    return this.materialize().size;
+  }
+  forEach(fn: (value: string | undefined, key: string, map: ReadonlyMap<string, string | undefined>) => void): void {
+    for (const [k, v] of this.materialize()) fn(v, k, this);
+  }
+  entries(): MapIterator<[string, string | undefined]> {
+    return this.materialize().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.materialize().keys();
+  }
+  values(): MapIterator<string | undefined> {
+    return this.materialize().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, string | undefined]> {
+    return this.entries();
+  }
+}
+
+/**
+ * Variables known at `ins` (an instruction of `stage`'s chain), or after the chain's last
+ * instruction: ENV from the base image and the whole chain, ARG (with its default, or the global
+ * default it redeclares) only from the stage `ins` is in, as Docker scopes them.
+ */
+export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): ReadonlyMap<string, string | undefined> {
+  const cache = cacheOf(model).variables;
+  let index = cache.get(stage.index);
+  if (!index) {
+    index = new VariableIndex(model, stage);
+    cache.set(stage.index, index);
+  }
+  const order = index.orderOf.get(ins ?? END) ?? index.orderOf.get(END) ?? 0;
+  return new ScopeView(index, order);
 }
 
 /** Substitutes variables; undefined when any of them is unknown or empty. */
@@ -588,7 +710,9 @@ export function absolutePath(path: string, workdir: string): string | undefined 
 export function workdirs(model: DockerfileModel, stage: Stage): Map<Instruction, string | undefined> {
   const at = new Map<Instruction, string | undefined>();
   const root = rootStage(model, stage);
-  let wd: string | undefined = root.isScratch ? '/' : (rootImageFacts(model, stage)?.workdir ?? (lookupBaseImage(root.base) ? '/' : undefined));
+  const facts = rootImageFacts(model, stage);
+  // an entry states WorkingDir completely unless it lists it as unknown; absent means the root directory
+  let wd: string | undefined = !facts || facts.unknownConfig?.includes('workdir') ? undefined : facts.workdir || '/';
   for (const s of stageChain(model, stage)) {
     for (const ins of s.instructions) {
       at.set(ins, wd);

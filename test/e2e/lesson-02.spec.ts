@@ -52,6 +52,9 @@ test('lesson 02: type a fix in Monaco, the checklist completes, and a reload res
   await expect(again.locator('.ex-save-state')).toContainText('Restored');
 });
 
+test.describe('lazy loading', () => {
+// the offline service worker precaches everything after load; this is about what the page itself requests
+test.use({ serviceWorkers: 'block' });
 test('the editor loads lazily: no Monaco before an exercise is on screen', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
@@ -62,4 +65,5 @@ test('the editor loads lazily: no Monaco before an exercise is on screen', async
   await page.locator(EX1).scrollIntoViewIfNeeded();
   await expect(page.locator(EX1)).toHaveAttribute('data-mounted', 'monaco');
   expect(requested.some((u) => /monaco-editor/.test(u))).toBe(true);
+});
 });

@@ -15,7 +15,11 @@ export const DEFAULT_TRUSTED_REGISTRIES: string[] = [
   'docker.io/grafana',
   'docker.io/hashicorp',
   'docker.io/redhat',
+  // Docker's own namespaces: Docker Inc. (docker/dockerfile, docker/buildx-bin) and the Docker-sponsored Moby project
+  'docker.io/docker',
+  'docker.io/moby',
   // Vendor registries
+  'registry.redhat.io',
   'gcr.io/distroless',
   'mcr.microsoft.com',
   'registry.access.redhat.com',

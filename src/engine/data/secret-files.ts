@@ -55,12 +55,17 @@ export function isTemplateFile(basename: string): boolean {
 /** `.pem` files that are certificates or CA bundles by name. */
 const CERTIFICATE_NAME = /(?:cert|chain|bundle|ca|root|pub|public)/i;
 
+/** A cheap filter that every secret path passes (case-insensitively). */
+const MAYBE_SECRET = /(?:^|\/)(?:\.ssh|\.aws|\.docker|\.env|id_|\.npmrc|\.pypirc|[._]netrc|credentials\.json|\.git-credentials|secrets\.)|\.(?:tfstate|tfstate\.backup|p12|pfx|key|pem)$/i;
+
 /**
  * What kind of secret a context path is, or undefined. `content`, when known, refines the
  * answer for files that are secrets only by content (.pem, .npmrc, .pypirc). A directory path
  * (`.ssh`, `.aws`) is judged by its name.
  */
 export function secretFileKind(path: string, content?: string): SecretFileKind | undefined {
+  // the common case, a file no rule below can match, is answered without splitting the path
+  if (!MAYBE_SECRET.test(path)) return undefined;
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
   const base = parts[parts.length - 1] ?? '';
   if (base === '') return undefined;

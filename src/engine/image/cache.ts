@@ -9,7 +9,7 @@ import type { Instruction, Stage } from '../model.ts';
 import { runMounts } from '../package-managers.ts';
 import { stageWalk } from './config.ts';
 import { stageLayers, type StepKind } from './layers.ts';
-import { contextPath, copyIncludes, contextIndex, isExcludedFromContext } from './sources.ts';
+import { contextPath, copyIncludes, isExcludedFromContext } from './sources.ts';
 import { memo, stagesNeeded, type ImageContext } from './state.ts';
 import { parseJsonArray, processWord, splitWords, stripFlags } from './words.ts';
 
@@ -81,7 +81,6 @@ function computeRebuild(ctx: ImageContext, target: Stage, changedInput: readonly
   const rebuiltStages = new Set<number>();
   const stages: RebuildStage[] = [];
   const steps: RebuildStep[] = [];
-  const index = contextIndex(ctx);
 
   for (const stage of ctx.model.stages) {
     if (!needed.has(stage.index)) continue;
@@ -98,7 +97,7 @@ function computeRebuild(ctx: ImageContext, target: Stage, changedInput: readonly
       const ins = step.instruction;
       let cause: string | null = null;
       if (reason === null) {
-        cause = missReason(ctx, stage, ins, step.vars, live, used, rebuiltStages, index.known);
+        cause = missReason(ctx, stage, ins, step.vars, live, used, rebuiltStages);
         if (cause !== null) reason = cause;
       } else {
         for (const f of live) if (takes(ctx, ins, step.vars, f)) used.add(f);
@@ -157,10 +156,10 @@ function describe(ins: Instruction): string {
 /** True when the instruction takes the (changed) context file. */
 function takes(ctx: ImageContext, ins: Instruction, vars: ReadonlyMap<string, string | null>, file: string): boolean {
   if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-    const index = contextIndex(ctx);
-    return copyIncludes(index, contextSources(ctx, ins, vars), file);
+    const exclude = ins.flags.filter((f) => f.name === 'exclude' && f.value).map((f) => processWord(f.value as string, vars, ctx.model.escapeChar).value);
+    return copyIncludes(contextSources(ctx, ins, vars), file, exclude);
   }
-  if (ins.keyword === 'RUN') return copyIncludes(contextIndex(ctx), boundSources(ins), file);
+  if (ins.keyword === 'RUN') return copyIncludes(boundSources(ins), file);
   return false;
 }
 
@@ -173,9 +172,7 @@ function missReason(
   live: string[],
   used: Set<string>,
   rebuiltStages: Set<number>,
-  contextKnown: boolean,
 ): string | null {
-  void contextKnown;
   const hits = live.filter((f) => takes(ctx, ins, vars, f));
   for (const f of hits) used.add(f);
   if (hits.length > 0) {

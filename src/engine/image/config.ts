@@ -305,17 +305,25 @@ function computeWalk(ctx: ImageContext, stage: Stage): StageWalk {
   const steps: StepState[] = [];
   const unknownUser = () => w.unknown.has('User') && !w.unknown.get('User')!.partial;
 
+  // snapshots are shared by the steps between two ENV/ARG instructions: only those change them
+  let vars: Map<string, string | null> | null = null;
+  let env: Map<string, string | null> | null = null;
   for (const ins of stage.instructions) {
-    const vars = variables(w);
+    vars ??= variables(w);
+    env ??= envSnapshot(w);
     steps.push({
       instruction: ins,
       workdir: w.unknown.has('WorkingDir') ? null : w.config.WorkingDir || '/',
       vars,
-      env: envSnapshot(w),
+      env,
       user: unknownUser() ? null : w.config.User,
       shell: shellOf(w),
     });
     dispatch(ctx, w, ins, vars, escape);
+    if (ins.keyword === 'ENV' || ins.keyword === 'ARG') {
+      vars = null;
+      env = null;
+    }
   }
 
   // Env in docker inspect order: base variables first, then the ones this Dockerfile adds

@@ -12,7 +12,7 @@ import { parseImageReference } from '../image-ref.ts';
 import { LEFTOVER_MB, PACKAGE_SIZES_MB, PROJECT_ESTIMATES_MB, STEP_SECONDS, type SizedManager } from '../data/package-sizes.ts';
 import { flagValue, hasFlag, mountCovers, parsePackageManagerCommand, removedPaths, unwrapCommand, type PackageManagerCommand } from '../package-managers.ts';
 import { stageWalk, type StepState } from './config.ts';
-import { contextIndex, resolveCopy, type CopiedFile } from './sources.ts';
+import { contextIndex, resolveCopy } from './sources.ts';
 import { baseOf, memo, stageChain, stagesNeeded, type ImageContext } from './state.ts';
 import { basename, isWithin, parseJsonArray, processWord, resolvePath, splitWords, stripFlags } from './words.ts';
 
@@ -249,7 +249,8 @@ function copyLayer(ctx: ImageContext, stage: Stage, step: StepState, layer: Laye
     layer.seconds = STEP_SECONDS.copyBase;
     return;
   }
-  const resolved = resolveCopy(index, local, destPath, args.dest);
+  const exclude = ins.flags.filter((f) => f.name === 'exclude' && f.value).map((f) => processWord(f.value as string, step.vars, ctx.model.escapeChar).value);
+  const resolved = resolveCopy(index, local, destPath, args.dest, exclude);
   for (const m of resolved.missing) layer.notes.push(`\`${m}\` is not in the build context: the build fails here.`);
   for (const m of resolved.excluded) layer.notes.push(`\`${m}\` is excluded by .dockerignore: the build fails here (or copies less than you expect).`);
   layer.contextFiles = resolved.files.map((f) => f.source);
@@ -446,7 +447,6 @@ function expandWord(value: string, step: StepState): string {
 }
 
 function runCommand(ctx: ImageContext, stage: Stage, step: StepState, cmd: ShellCommand, state: RunState, writes: Write[]): void {
-  const ins = step.instruction;
   const workdir = step.workdir ?? '/';
   for (const removed of removedPaths(cmd)) {
     const path = resolvePath(workdir, expandWord(removed, step));
@@ -568,7 +568,6 @@ function runCommand(ctx: ImageContext, stage: Stage, step: StepState, cmd: Shell
       state.seconds += STEP_SECONDS.other;
       // commands that write nothing to the filesystem add nothing to the layer
       if (!NO_WRITE_COMMANDS.has(name) || cmd.redirects.some((r) => r.op.startsWith('>') && r.target !== '/dev/null')) state.mb += PROJECT_ESTIMATES_MB.small;
-      void ins;
   }
 }
 
@@ -701,7 +700,8 @@ function packageCommand(ctx: ImageContext, stage: Stage, step: StepState, pm: Pa
         state.npmCacheMB = 0;
         return;
       }
-      if (pm.subcommand === 'run' || pm.subcommand === 'run-script' || pm.subcommand === 'build' || (pm.manager !== 'npm' && pm.subcommand === 'build')) {
+      // `npm run build`, `yarn build`, `pnpm build`: yarn and pnpm run a script named like an unknown subcommand
+      if (pm.subcommand === 'run' || pm.subcommand === 'run-script' || (pm.manager !== 'npm' && pm.subcommand === 'build')) {
         const script = pm.subcommand === 'build' ? 'build' : (pm.operands[0]?.value ?? '');
         if (/build|compile|bundle|dist/.test(script)) {
           state.kinds.add('compile');

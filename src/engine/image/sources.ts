@@ -4,7 +4,7 @@
  * path ending in `/` (or with several sources) keeps its name, and files .dockerignore excludes
  * are not in the context at all (dockerignore.ts decides that, with Docker's pattern semantics).
  */
-import { DockerignoreMatcher, normalizeContextPath } from '../dockerignore.ts';
+import { DockerignoreMatcher, normalizeContextPath, parsePatternList } from '../dockerignore.ts';
 import { goPathMatch } from '../go-match.ts';
 import type { ContextFile } from '../types.ts';
 import { memo, type ImageContext } from './state.ts';
@@ -85,7 +85,8 @@ function hasWildcard(p: string): boolean {
  * against WORKDIR; `destIsDir` is true when Docker treats it as a directory (ends in `/`, several
  * sources, or a wildcard).
  */
-export function resolveCopy(index: ContextIndex, sources: string[], destPath: string, destWritten: string): ResolvedCopy {
+export function resolveCopy(index: ContextIndex, sources: string[], destPath: string, destWritten: string, exclude: readonly string[] = []): ResolvedCopy {
+  const excluded_ = excludeMatcher(exclude);
   const files: CopiedFile[] = [];
   const missing: string[] = [];
   const excluded: string[] = [];
@@ -109,6 +110,7 @@ export function resolveCopy(index: ContextIndex, sources: string[], destPath: st
     for (const m of matches) {
       const file = index.byPath.get(m);
       if (file) {
+        if (excluded_?.match(basename(m)).excluded) continue;
         const dest = destIsDir ? into(destPath, basename(m)) : destPath;
         files.push({ source: m, dest, size: file.size });
         continue;
@@ -116,6 +118,7 @@ export function resolveCopy(index: ContextIndex, sources: string[], destPath: st
       // a directory: its contents, not the directory itself
       for (const f of filesUnder(index, m)) {
         const rel = m === '' ? f.path : f.path.slice(m.length + 1);
+        if (excluded_?.match(rel).excluded) continue;
         files.push({ source: f.path, dest: into(destPath, rel), size: f.size });
       }
     }
@@ -127,17 +130,27 @@ export function resolveCopy(index: ContextIndex, sources: string[], destPath: st
   return { files: unique, bytes: unique.reduce((n, f) => n + f.size, 0), missing, excluded };
 }
 
+/** `COPY --exclude` patterns, matched against paths relative to each source (patternmatcher rules). */
+function excludeMatcher(exclude: readonly string[]): DockerignoreMatcher | null {
+  return exclude.length > 0 ? new DockerignoreMatcher(parsePatternList(exclude)) : null;
+}
+
 /** True when a context file (after .dockerignore) is among what a COPY/ADD of these sources sends. */
-export function copyIncludes(index: ContextIndex, sources: string[], file: string): boolean {
+export function copyIncludes(sources: string[], file: string, exclude: readonly string[] = []): boolean {
   const p = contextPath(file);
+  const ex = excludeMatcher(exclude);
+  // `root` is the directory (or file) the source names; --exclude matches paths relative to it
+  const kept = (root: string): boolean => !ex?.match(root === p ? basename(p) : root === '' ? p : p.slice(root.length + 1)).excluded;
   for (const src of sources) {
     const s = contextPath(src);
-    if (s === '' || s === p || p.startsWith(s + '/')) return true;
-    if (hasWildcard(s)) {
-      if (goPathMatch(s, p).matched) return true;
-      // a wildcard matching a parent directory copies the file too
-      const parts = p.split('/');
-      for (let k = 1; k < parts.length; k++) if (goPathMatch(s, parts.slice(0, k).join('/')).matched) return true;
+    if ((s === '' || s === p || p.startsWith(s + '/')) && kept(s)) return true;
+    if (!hasWildcard(s)) continue;
+    if (goPathMatch(s, p).matched && kept(p)) return true;
+    // a wildcard matching a parent directory copies the file too
+    const parts = p.split('/');
+    for (let k = 1; k < parts.length; k++) {
+      const dir = parts.slice(0, k).join('/');
+      if (goPathMatch(s, dir).matched && kept(dir)) return true;
     }
   }
   return false;

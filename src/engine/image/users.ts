@@ -311,7 +311,10 @@ const BUSYBOX_ADDUSER_VALUES = new Set(['-h', '-g', '-s', '-G', '-u', '-k']);
 const BUSYBOX_ADDGROUP_VALUES = new Set(['-g']);
 const USERMOD_VALUES = new Set(['-u', '--uid', '-g', '--gid', '-G', '--groups', '-d', '--home', '-s', '--shell', '-l', '--login', '-c', '--comment']);
 
+const ACCOUNT_COMMANDS = new Set(['useradd', 'groupadd', 'adduser', 'addgroup', 'usermod', 'chown', 'echo', 'printf']);
+
 function runCommand(s: State, cmd: ShellCommand, step: StepState, flavour: 'busybox' | 'debian' | null): void {
+  if (!ACCOUNT_COMMANDS.has(cmd.name)) return;
   const index = step.instruction.index;
   const raw = cmd.args.map((a) => a.value);
   const args = raw.map((a) => expand(a, step) ?? a);

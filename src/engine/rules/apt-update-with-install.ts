@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.ts';
-import { hasFlag, packageManagerCommands, type PackageManagerCommand } from '../package-managers.ts';
+import { hasFlag, parsePackageManagerCommand, unwrapCommand, type PackageManagerCommand } from '../package-managers.ts';
+import type { ShellCommand } from '../shell.ts';
 import type { Fix } from '../types.ts';
 
 /** Installing needs a current index unless every operand is a local .deb or there is nothing to fetch. */
@@ -8,6 +9,12 @@ function needsIndex(pm: PackageManagerCommand): boolean {
   if (pm.action !== 'install') return false;
   if (pm.operands.length === 0 && hasFlag(pm, '-f', '--fix-broken')) return false;
   return pm.packages.length === 0 || pm.packages.some((p) => p.kind !== 'file');
+}
+
+/** add-apt-repository refreshes the index itself unless told not to (-n, --no-update). */
+function refreshesIndex(cmd: ShellCommand): boolean {
+  const u = unwrapCommand(cmd);
+  return u?.name === 'add-apt-repository' && !u.args.some((a) => a.value === '-n' || a.value === '--no-update');
 }
 
 export default defineRule({
@@ -37,18 +44,25 @@ export default defineRule({
     return {
       instruction(ins) {
         if (ins.keyword !== 'RUN') return;
-        const pms = packageManagerCommands(ins).filter((pm) => pm.manager === 'apt');
-        for (const [k, pm] of pms.entries()) {
+        // the apt invocations in order, with `update` standing for anything that refreshes the index
+        const steps: { pm: PackageManagerCommand | undefined; refreshes: boolean }[] = [];
+        for (const cmd of ins.commands) {
+          const pm = parsePackageManagerCommand(cmd);
+          if (pm?.manager === 'apt') steps.push({ pm, refreshes: pm.action === 'update' });
+          else if (refreshesIndex(cmd)) steps.push({ pm: undefined, refreshes: true });
+        }
+        for (const [k, { pm }] of steps.entries()) {
+          if (!pm) continue;
           const anchor = pm.subcommandWords[pm.subcommandWords.length - 1];
           if (!anchor) continue;
           const range = { start: pm.toolWord.range.start, end: anchor.range.end };
           if (pm.action === 'update') {
-            if (pms.slice(k + 1).some(needsIndex)) continue;
+            if (steps.slice(k + 1).some((step) => step.pm !== undefined && needsIndex(step.pm))) continue;
             context.report({
               range,
               message: `\`${pm.tool} update\` alone in a RUN is cached as a layer and reused long after the index is stale: run it in the same RUN as the install that needs it (\`${pm.tool} update && ${pm.tool} install -y ...\`).`,
             });
-          } else if (needsIndex(pm) && !pms.slice(0, k).some((p) => p.action === 'update')) {
+          } else if (needsIndex(pm) && !steps.slice(0, k).some((step) => step.refreshes)) {
             // `x || apt-get install` would change meaning with an `&&` in front; a pipe feeds the install itself
             const cmd = pm.command;
             const safe = cmd.after === undefined || cmd.after === '&&' || cmd.after === ';' || cmd.after === '\n';

@@ -16,20 +16,21 @@ interface Entry {
   label: string;
   /** Why sending it hurts, for the message. */
   why: string;
-  root(path: string, ctx: BuildContext): string | undefined;
+  /** `parts` is the path split at `/`. */
+  root(parts: readonly string[], ctx: BuildContext): string | undefined;
   /** The pattern for top-level candidates; `**\/` + it covers every depth. */
   pattern: string;
   /** Top-level only (`.git` below the root is a submodule's business). */
   topLevelOnly?: boolean;
 }
 
-const segmentRoot = (name: string) => (path: string) => {
-  const parts = path.split('/');
+const segmentRoot = (name: string) => (parts: readonly string[]) => {
   const k = parts.indexOf(name);
   return k >= 0 && k < parts.length - 1 ? parts.slice(0, k + 1).join('/') : undefined;
 };
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+const last = (parts: readonly string[]) => parts[parts.length - 1];
 
 /** Build output only counts next to the manifest of a toolchain that writes it. */
 const OUTPUT_MANIFESTS: Record<string, string[]> = {
@@ -43,8 +44,7 @@ function outputEntry(name: string): Entry {
     label: name,
     pattern: name,
     why: 'it is build output from your machine; build it inside the image (a builder stage) so the result does not depend on what you last ran locally',
-    root(path, ctx) {
-      const parts = path.split('/');
+    root(parts, ctx) {
       for (let k = 0; k < parts.length - 1; k++) {
         if (parts[k] !== name) continue;
         const parent = parts.slice(0, k).join('/');
@@ -61,21 +61,21 @@ const ENTRIES: Entry[] = [
     pattern: '.git',
     topLevelOnly: true,
     why: 'it is the whole repository history, including anything ever committed and later deleted, and it changes with every commit, which breaks the build cache',
-    root: (path) => (path.startsWith('.git/') ? '.git' : undefined),
+    root: (parts) => (parts[0] === '.git' && parts.length > 1 ? '.git' : undefined),
   },
   {
     label: '.env',
     pattern: '.env',
     why: 'environment files usually hold credentials, and `COPY . .` would bake them into the image',
-    root: (path) => (basename(path) === '.env' ? path : undefined),
+    root: (parts) => (last(parts) === '.env' ? parts.join('/') : undefined),
   },
   {
     label: '.env.*',
     pattern: '.env.*',
     why: 'environment files usually hold credentials, and `COPY . .` would bake them into the image',
-    root: (path) => {
-      const b = basename(path);
-      return b.startsWith('.env.') && !isTemplateFile(b) ? path : undefined;
+    root: (parts) => {
+      const b = last(parts);
+      return b.startsWith('.env.') && !isTemplateFile(b) ? parts.join('/') : undefined;
     },
   },
   {
@@ -88,7 +88,7 @@ const ENTRIES: Entry[] = [
     label: '*.log',
     pattern: '*.log',
     why: 'logs can contain tokens and personal data, and they change on every run, which breaks the build cache',
-    root: (path) => (path.endsWith('.log') ? path : undefined),
+    root: (parts) => (last(parts).endsWith('.log') ? parts.join('/') : undefined),
   },
   outputEntry('dist'),
   outputEntry('build'),
@@ -221,17 +221,21 @@ export default defineRule({
         const refs = explicitReferences(model, analysis);
         const gitNeeded = runsGitOnRepo(model);
         const patterns = ctx.dockerignore?.patterns ?? [];
-        for (const entry of ENTRIES) {
-          // candidates the build receives, grouped by the path to exclude
-          const roots = new Map<string, { count: number; size: number }>();
-          for (const f of ctx.included) {
-            const root = entry.root(f.path, ctx);
-            if (root === undefined) continue;
-            const r = roots.get(root) ?? { count: 0, size: 0 };
+        // candidates the build receives, per entry, grouped by the path to exclude
+        const found = ENTRIES.map(() => new Map<string, { count: number; size: number; sample: string }>());
+        for (const f of ctx.included) {
+          const parts = f.path.split('/');
+          ENTRIES.forEach((entry, k) => {
+            const root = entry.root(parts, ctx);
+            if (root === undefined) return;
+            const r = found[k].get(root) ?? { count: 0, size: 0, sample: f.path };
             r.count++;
             r.size += f.size;
-            roots.set(root, r);
-          }
+            found[k].set(root, r);
+          });
+        }
+        for (const [k, entry] of ENTRIES.entries()) {
+          const roots = found[k];
           if (roots.size === 0) continue;
           if (entry.label === '.git' && gitNeeded) continue;
           // the Dockerfile copies or mounts one of them on purpose: excluding it would break the build
@@ -265,8 +269,8 @@ export default defineRule({
             continue;
           }
 
-          const sample = ctx.included.find((f) => entry.root(f.path, ctx) !== undefined);
-          const decided = sample ? ctx.matcher?.match(sample.path).pattern : undefined;
+          const sample = roots.values().next().value?.sample;
+          const decided = sample ? ctx.matcher?.match(sample).pattern : undefined;
           const reincluded = decided?.exception ? ` (${at(decided)} re-includes it)` : '';
           context.report({
             range: firstLine(text),

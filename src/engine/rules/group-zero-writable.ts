@@ -31,12 +31,6 @@ interface ChownSite {
   range: Range;
 }
 
-interface ChmodSite {
-  ins: Instruction;
-  paths: string[];
-  recursive: boolean;
-}
-
 /** True when a chmod mode gives the group write access (`g=u`, `g+w`, `ug+rwX`, `775`, `2770`). */
 function grantsGroupWrite(mode: string): boolean {
   if (/^[0-7]{3,4}$/.test(mode)) return (Number(mode[mode.length - 2]) & 2) !== 0;
@@ -63,10 +57,28 @@ function splitOptions(cmd: ShellCommand): { options: string[]; operands: ShellCo
 
 const isRecursive = (options: string[]) => options.some((o) => o === '--recursive' || /^-[a-zA-Z]*R/.test(o));
 
-function covers(chmod: ChmodSite, path: string): boolean {
-  return chmod.paths.some(
-    (p) => p === path || (chmod.recursive && (p === '/' || path.startsWith(`${p}/`))) || path === '/' || p.startsWith(`${path}/`),
-  );
+/** Where group-write chmods happen, by path: the latest position of any, and of recursive ones. */
+class ChmodIndex {
+  private readonly any = new Map<string, number>();
+  private readonly recursive = new Map<string, number>();
+
+  add(path: string, position: number, recursive: boolean): void {
+    this.any.set(path, Math.max(position, this.any.get(path) ?? -1));
+    if (recursive) this.recursive.set(path, Math.max(position, this.recursive.get(path) ?? -1));
+  }
+
+  /** True when a chmod at or after `position` makes `path` group-writable: on it, on a parent with -R, or on a directory inside it. */
+  covers(path: string, position: number): boolean {
+    if ((this.any.get(path) ?? -1) >= position) return true;
+    for (let p = path; p !== '/'; ) {
+      p = p.slice(0, p.lastIndexOf('/')) || '/';
+      if ((this.recursive.get(p) ?? -1) >= position) return true;
+    }
+    // the author made a directory below it writable: that is where the app writes
+    const prefix = path === '/' ? '/' : `${path}/`;
+    for (const [p, at] of this.any) if (at >= position && p.startsWith(prefix)) return true;
+    return false;
+  }
 }
 
 export default defineRule({
@@ -104,8 +116,9 @@ export default defineRule({
         for (const [name, u] of Object.entries(rootImageFacts(model, stage)?.users ?? {})) if (u === Number(uid)) names.add(name);
 
         const wd = workdirs(model, stage);
+        const position = new Map(chainInstructions(model, stage).map((ins, k) => [ins, k]));
         const chowns: ChownSite[] = [];
-        const chmods: ChmodSite[] = [];
+        const chmods = new ChmodIndex();
         const stageOf = new Map<Instruction, number>();
         for (const s of stageChain(model, stage)) for (const ins of s.instructions) stageOf.set(ins, s.index);
 
@@ -124,7 +137,7 @@ export default defineRule({
             if (!path) continue;
             const chown = ins.flags.find((f) => f.name === 'chown');
             const chmod = ins.flags.find((f) => f.name === 'chmod');
-            if (chmod?.value && grantsGroupWrite(chmod.value)) chmods.push({ ins, paths: [path], recursive: true });
+            if (chmod?.value && grantsGroupWrite(chmod.value)) chmods.add(path, position.get(ins) ?? 0, true);
             if (!chown?.value) continue;
             const valueStart = chown.range.start.character + '--chown='.length;
             const valueRange: Range = { start: { line: chown.range.start.line, character: valueStart }, end: chown.range.end };
@@ -143,8 +156,10 @@ export default defineRule({
             if (cmd.name === 'chmod') {
               const { options, operands } = splitOptions(cmd);
               if (operands.length < 2 || !grantsGroupWrite(operands[0].value)) continue;
-              const paths = operands.slice(1).map((o) => resolveRunPath(o.value)).filter((p): p is string => p !== undefined);
-              chmods.push({ ins, paths, recursive: isRecursive(options) });
+              for (const o of operands.slice(1)) {
+                const p = resolveRunPath(o.value);
+                if (p !== undefined) chmods.add(p, position.get(ins) ?? 0, isRecursive(options));
+              }
             } else if (cmd.name === 'chown') {
               const { options, operands } = splitOptions(cmd);
               if (operands.length < 2 || options.some((o) => o.startsWith('--reference'))) continue;
@@ -165,12 +180,10 @@ export default defineRule({
           }
         }
 
-        const order = chainInstructions(model, stage);
         for (const site of chowns) {
-          const at = order.indexOf(site.ins);
           // COPY creates its files: only a later chmod (or its own --chmod) changes them; inside one RUN the order does not matter
-          const later = chmods.filter((c) => (c.ins === site.ins ? true : order.indexOf(c.ins) > at));
-          const notWritable = site.paths.filter((p) => !later.some((c) => covers(c, p)));
+          const at = position.get(site.ins) ?? 0;
+          const notWritable = site.paths.filter((p) => !chmods.covers(p, at));
           let groupWrong: boolean;
           if (site.spec.group === undefined) groupWrong = site.groupMissingMeans === 'uid';
           else if (site.group === undefined) continue;
@@ -183,8 +196,8 @@ export default defineRule({
           if (notWritable.length > 0) parts.push(`give the group the owner's rights (\`RUN chmod -R g=u ${notWritable.join(' ')}\`)`);
           const current = site.spec.group === undefined ? (site.groupMissingMeans === 'uid' ? `group ${site.spec.user}` : 'their group') : `group ${site.spec.group}`;
           const problem = groupWrong
-            ? `${site.paths.join(', ')} will belong to UID ${uid} and ${current}, so an arbitrary UID (OpenShift runs the image with one, always in group 0) cannot write there`
-            : `${site.paths.join(', ')} belongs to group 0 but is not writable by it, so an arbitrary UID in group 0 cannot write there`;
+            ? `The files in ${site.paths.join(', ')} will belong to UID ${uid} and ${current}, so an arbitrary UID (OpenShift runs the image with one, always in group 0) cannot write there`
+            : `The files in ${site.paths.join(', ')} belong to group 0, but the group cannot write them, so an arbitrary UID in group 0 cannot write there either`;
           let fix: { title: string; edits: TextEdit[] } | undefined;
           if (groupWrong && !site.spec.user.includes('$') && !(site.spec.group ?? '').includes('$')) {
             const edit: TextEdit = site.spec.groupRange

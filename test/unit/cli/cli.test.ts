@@ -304,6 +304,15 @@ describe('lint: .dockerignore discovery', { timeout: SPAWN_TIMEOUT }, () => {
     expect(await analysed(['--context', '.', 'docker/Dockerfile'], dir)).toEqual(['docker/Dockerfile', '.dockerignore']);
   });
 
+  it('reads the .dockerignore of --context for standard input, and none without a context', async () => {
+    const dir = tempProject({ '.dockerignore': '.git\n' });
+    const withContext = await runCli(['lint', '--format', 'sarif', '--context', '.', '-'], { cwd: dir, input: LATEST });
+    const uris = (JSON.parse(withContext.stdout) as { runs: { artifacts?: { location: { uri: string } }[] }[] }).runs[0].artifacts?.map((a) => a.location.uri);
+    expect(uris).toEqual(['.dockerignore']);
+    const alone = await runCli(['lint', '--format', 'sarif', '-'], { cwd: dir, input: LATEST });
+    expect((JSON.parse(alone.stdout) as { runs: { artifacts?: unknown[] }[] }).runs[0].artifacts).toBeUndefined();
+  });
+
   it('refuses a binary .dockerignore, naming it', async () => {
     const dir = tempProject({ Dockerfile: LATEST, '.dockerignore': new Uint8Array([0x2e, 0x67, 0x00]) });
     expectOneLineError(await runCli(['lint', 'Dockerfile'], { cwd: dir }), /\.dockerignore is not a text file/);

@@ -37,6 +37,7 @@ describe('readBuildContext', () => {
     const context = await readBuildContext(dir);
     expect(context.truncated).toBe(false);
     expect(context.unreadable).toEqual([]);
+    expect(context.pruned).toEqual([]);
     expect(context.files.map((f) => f.path)).toEqual([
       '.dockerignore',
       '.env',
@@ -47,6 +48,7 @@ describe('readBuildContext', () => {
       'link-to-env',
       'loop',
       'package.json',
+      'empty/',
       'src/index.js',
       'node_modules/dep/index.js',
       'node_modules/dep/package.json',
@@ -68,6 +70,33 @@ describe('readBuildContext', () => {
       '.env.production': 'NODE_ENV=production\n',
       'package.json': '{ "name": "app" }\n',
     });
+  });
+
+  it('does not enter folders the .dockerignore excludes whole, as BuildKit does not', async () => {
+    const dir = project();
+    const context = await readBuildContext(dir, { dockerignore: 'node_modules\n**/lib\n' });
+    expect(context.pruned).toEqual(['node_modules', 'src/lib']);
+    const paths = context.files.map((f) => f.path);
+    expect(paths).toContain('node_modules/');
+    expect(paths).toContain('src/lib/');
+    expect(paths.filter((p) => p.startsWith('node_modules/') || p.startsWith('src/lib/'))).toEqual(['node_modules/', 'src/lib/']);
+    expect(paths).toContain('src/index.js');
+  });
+
+  it('enters an excluded folder when a ! line can bring something in it back', async () => {
+    const dir = project();
+    // a plain exception inside node_modules: BuildKit walks node_modules, and so does the CLI
+    const inside = await readBuildContext(dir, { dockerignore: 'node_modules\n!node_modules/dep/package.json\nsrc\n' });
+    expect(inside.pruned).toEqual(['src']);
+    expect(inside.files.map((f) => f.path)).toContain('node_modules/dep/package.json');
+    // an exception with a wildcard could match anywhere: nothing is skipped
+    const anywhere = await readBuildContext(dir, { dockerignore: 'node_modules\nsrc\n!**/*.md\n' });
+    expect(anywhere.pruned).toEqual([]);
+    expect(anywhere.files.map((f) => f.path)).toContain('src/lib/util.js');
+    // an allow-list: everything but the listed paths is excluded, so only those are entered
+    const allowList = await readBuildContext(dir, { dockerignore: '*\n!src/\n!package.json\n' });
+    expect(allowList.pruned).toEqual(['empty', 'node_modules']);
+    expect(allowList.files.map((f) => f.path)).toContain('src/lib/util.js');
   });
 
   it('stops at the entry limit, keeping the top of the tree', async () => {

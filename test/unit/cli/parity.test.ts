@@ -91,6 +91,8 @@ describe('build-context rules on a real folder', { timeout: SPAWN_TIMEOUT }, () 
       const incorrect = tempProject(exampleProject(meta, 'incorrect'));
       const found = parseJson(await runCli(['lint', '--format', 'json', 'Dockerfile'], { cwd: incorrect })).filter((f) => f.rule === meta.id);
       expect(found.length, 'findings on the incorrect project').toBeGreaterThan(0);
+      // a finding names the file it is in, as the user sees it
+      for (const f of found) expect(['Dockerfile', '.dockerignore']).toContain(f.file);
       const correct = tempProject(exampleProject(meta, 'correct'));
       const clean = parseJson(await runCli(['lint', '--format', 'json', 'Dockerfile'], { cwd: correct })).filter((f) => f.rule === meta.id);
       expect(clean).toEqual([]);

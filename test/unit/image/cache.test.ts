@@ -180,6 +180,19 @@ const rows: Row[] = [
     rebuilt: [5],
   },
   {
+    name: 'COPY --exclude: an excluded file changes nothing',
+    dockerfile: 'FROM python:3.12-slim\nCOPY --exclude=*.md . /app\n',
+    changed: ['README.md'],
+    rebuilt: [],
+    unused: ['README.md'],
+  },
+  {
+    name: 'COPY --exclude patterns are relative to the source: *.md does not reach into docs/',
+    dockerfile: 'FROM python:3.12-slim\nCOPY --exclude=*.md . /app\n',
+    changed: ['docs/guide.md'],
+    rebuilt: [2],
+  },
+  {
     name: 'nginx: only the site files rebuild, the config stays cached',
     dockerfile: 'FROM nginxinc/nginx-unprivileged:1.28-alpine\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\nCOPY site/ /usr/share/nginx/html/\n',
     changed: ['site/index.html'],

@@ -228,6 +228,12 @@ const rows: Row[] = [
     expect: [{ text: 'COPY .env', bytes: 0, note: /excluded by .dockerignore/ }],
   },
   {
+    name: 'COPY --exclude leaves matching files out',
+    dockerfile: 'FROM python:3.12-slim\nCOPY --exclude=tests --exclude=.* . /app\n',
+    context: PY_CONTEXT,
+    expect: [{ text: 'COPY --exclude', bytes: 4_000 + 40 + 6_000, files: ['app.py', 'requirements.txt', 'src/models.py'] }],
+  },
+  {
     name: 'without a known context, COPY sizes are unknown',
     dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n',
     expect: [{ text: 'COPY . /app', bytes: null, certainty: 'unknown' }],

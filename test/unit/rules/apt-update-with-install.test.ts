@@ -9,6 +9,7 @@ runRuleTests(rule, {
     { name: 'local packages need no index', code: 'FROM debian:12\nCOPY app.deb /tmp/\nRUN apt-get install -y /tmp/app.deb\n' },
     { name: 'repairing with -f', code: 'FROM debian:12\nRUN dpkg -i /tmp/x.deb || apt-get install -f -y\n' },
     { name: 'purge needs no index', code: 'FROM debian:12\nRUN apt-get purge -y --auto-remove curl\n' },
+    { name: 'add-apt-repository refreshes the index itself', code: 'FROM ubuntu:24.04\nRUN add-apt-repository -y ppa:deadsnakes/ppa && apt-get install -y python3.12\n' },
     { name: 'heredoc script', code: 'FROM debian:12\nRUN <<EOF\nset -eux\napt-get update\napt-get install -y curl\nEOF\n' },
   ],
   invalid: [
@@ -40,6 +41,12 @@ runRuleTests(rule, {
       name: 'after || a fix would change the meaning: reported without one',
       code: 'FROM debian:12\nRUN command -v curl || apt-get install -y curl\n',
       errors: [{ line: 2, column: 24, endColumn: 39 }],
+    },
+    {
+      name: 'add-apt-repository --no-update does not refresh',
+      code: 'FROM ubuntu:24.04\nRUN add-apt-repository --no-update -y ppa:deadsnakes/ppa && apt-get install -y python3.12\n',
+      errors: [{ line: 2, column: 61, endColumn: 76 }],
+      output: 'FROM ubuntu:24.04\nRUN add-apt-repository --no-update -y ppa:deadsnakes/ppa && apt-get update && apt-get install -y python3.12\n',
     },
     {
       name: 'upgrade without update, in a heredoc',

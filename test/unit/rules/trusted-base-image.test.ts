@@ -11,6 +11,7 @@ runRuleTests(rule, {
     { name: 'vendor registry from the default list', code: 'FROM gcr.io/distroless/static-debian12:nonroot\n' },
     { name: 'a whole registry host is trusted', code: 'FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled\n' },
     { name: 'verified publisher namespace', code: 'FROM nginxinc/nginx-unprivileged:1.30-alpine\n' },
+    { name: 'Docker\'s own namespaces', code: 'FROM docker/buildx-bin:0.19 AS buildx\nFROM moby/buildkit:v0.19.0\n' },
     { name: 'ECR mirror of the official images', code: 'FROM public.ecr.aws/docker/library/python:3.13-slim\n' },
     { name: 'a stage is not an image', code: 'FROM python:3.13-slim AS base\nRUN pip install --no-cache-dir flask==3.1.0\nFROM base\n' },
     { name: 'stage names are case-insensitive', code: 'FROM python:3.13-slim AS Base\nFROM BASE\n' },
