@@ -56,8 +56,6 @@ export class BuildContext {
   private readonly dirs = new Set<string>();
   private readonly sentFiles = new Set<string>();
   private readonly sentDirs = new Set<string>();
-  /** Files and directories, sorted, for prefix scans (built on first use). */
-  private sortedEntries: string[] | undefined;
 
   constructor(files: readonly ContextFile[], dockerignore?: string | Dockerignore) {
     this.dockerignore = typeof dockerignore === 'string' ? parseDockerignore(dockerignore) : dockerignore;
@@ -111,37 +109,41 @@ export class BuildContext {
   }
 
   isSent(path: string): boolean {
+    if (this.sentFiles.has(path) || this.sentDirs.has(path)) return true;
     const p = normalizeContextPath(path);
     return p === '' || this.sentFiles.has(p) || this.sentDirs.has(p);
   }
 
-  /** Files below a directory ('' for all), sent or not. */
+  /** Files below a directory ('' for all), sent or not, in input order. */
   filesUnder(dir: string): ContextFile[] {
-    const out: ContextFile[] = [];
-    for (const p of this.entriesUnder(dir)) {
-      const f = this.byPath.get(p);
-      if (f) out.push(f);
-    }
+    const d = normalizeContextPath(dir);
+    if (d === '') return [...this.files];
+    const prefix = d + '/';
+    return this.files.filter((f) => f.path.startsWith(prefix));
+  }
+
+  /** Paths (files and directories) below a directory ('' for all), sorted. */
+  entriesUnder(dir: string): string[] {
+    return this.unsortedEntriesUnder(dir).sort();
+  }
+
+  /** A scan per call: cheaper than keeping a sorted index for the few scans a Dockerfile needs. */
+  private unsortedEntriesUnder(dir: string): string[] {
+    const d = normalizeContextPath(dir);
+    const prefix = d === '' ? '' : d + '/';
+    const out: string[] = [];
+    for (const p of this.byPath.keys()) if (p.startsWith(prefix)) out.push(p);
+    for (const p of this.dirs) if (p.startsWith(prefix)) out.push(p);
     return out;
   }
 
-  /** Paths (files and directories) below a directory, sorted. */
-  entriesUnder(dir: string): string[] {
-    this.sortedEntries ??= [...this.byPath.keys(), ...this.dirs].sort();
-    const entries = this.sortedEntries;
+  /** Entries below `dir` whose path relative to it satisfies `test`, sorted. */
+  entriesMatching(dir: string, test: (relative: string) => boolean): string[] {
     const d = normalizeContextPath(dir);
-    if (d === '') return entries;
-    const prefix = d + '/';
-    let lo = 0;
-    let hi = entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (entries[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < entries.length && entries[i].startsWith(prefix); i++) out.push(entries[i]);
-    return out;
+    const cut = d === '' ? 0 : d.length + 1;
+    return this.unsortedEntriesUnder(d)
+      .filter((p) => test(p.slice(cut)))
+      .sort();
   }
 
   isDirectory(path: string): boolean {
@@ -273,8 +275,9 @@ export function copyInstructions(model: DockerfileModel): CopyInstruction[] {
         const bodyLine = ins.heredocs.find((h) => h.range)?.range?.start.line;
         if (bodyLine !== undefined) words = words.filter((w) => w.range.start.line < bodyLine);
       }
+      // with fewer than two words the instruction is malformed, and copies nothing
       const destination = words.length > 1 ? words[words.length - 1] : undefined;
-      const sources = words.slice(0, destination ? -1 : words.length).map((w) => sourceOf(w.value, w.range));
+      const sources = destination ? words.slice(0, -1).map((w) => sourceOf(w.value, w.range)) : [];
       out.push({
         instruction: ins,
         stage,
@@ -340,10 +343,7 @@ function resolveSource(src: CopySource, copy: CopyInstruction, ctx: BuildContext
     else {
       // `*` and `?` never match `/`: without a class, a match has exactly the pattern's slashes
       const slashes = rest.includes('[') ? -1 : slashCount(rest);
-      const matched = ctx.entriesUnder(base).filter((p) => {
-        const rel = base === '' ? p : p.slice(base.length + 1);
-        return (slashes < 0 || slashCount(rel) === slashes) && goPathMatch(rest, rel).matched;
-      });
+      const matched = ctx.entriesMatching(base, (rel) => (slashes < 0 || slashCount(rel) === slashes) && goPathMatch(rest, rel).matched);
       // a matched directory is taken whole: the walk does not look inside it
       const dirs = new Set(matched.filter((p) => ctx.isDirectory(p)));
       named = matched.filter((p) => {

@@ -25,3 +25,4 @@ export {
 } from './context.ts';
 export { DockerignoreMatcher, parseDockerignore, type Dockerignore, type DockerignoreProblem, type IgnoreMatch, type IgnorePattern } from './dockerignore.ts';
 export type * from './types.ts';
+export { previewImage } from './image/index.ts';

@@ -706,10 +706,9 @@ export function absolutePath(path: string, workdir: string): string | undefined 
   return `/${parts.join('/')}`;
 }
 
-/** WORKDIR in effect at each instruction of the chain (Docker's default is `/`; a base image's is unknown). */
+/** WORKDIR in effect at each instruction of the chain (from the base image's facts; unknown for an unknown image until a WORKDIR sets it). */
 export function workdirs(model: DockerfileModel, stage: Stage): Map<Instruction, string | undefined> {
   const at = new Map<Instruction, string | undefined>();
-  const root = rootStage(model, stage);
   const facts = rootImageFacts(model, stage);
   // an entry states WorkingDir completely unless it lists it as unknown; absent means the root directory
   let wd: string | undefined = !facts || facts.unknownConfig?.includes('workdir') ? undefined : facts.workdir || '/';

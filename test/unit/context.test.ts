@@ -120,6 +120,12 @@ describe('copyInstructions', () => {
     expect(copy.destination?.text).toBe('/dest/');
   });
 
+  it('reads nothing from a malformed COPY', () => {
+    const [copy] = copyInstructions(buildModel('FROM alpine\nCOPY lonely.txt\n'));
+    expect(copy.sources).toEqual([]);
+    expect(copy.destination).toBeUndefined();
+  });
+
   it('classifies sources', () => {
     const model = buildModel(
       'FROM alpine AS base\nADD https://example.com/a.tgz git@github.com:o/r.git /x/\nCOPY <<EOF /etc/motd\nhi\nEOF\nCOPY $DIR ${OTHER}/a ./\nCOPY ../up/./x /\nCOPY --from=base /a /b\nCOPY --parents a/./b /c/\n',

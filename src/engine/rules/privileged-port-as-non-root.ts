@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { chainInstructions, effectiveUser, isWindowsImage, resolveText, variablesAt } from '../runtime.ts';
+import { chainInstructions, effectiveUser, isWindowsImage, resolveText, rootImageFacts, rootStage, variablesAt } from '../runtime.ts';
 
 /** `80`, `80/tcp`, `8000-8010/udp`: the first port of the spec, or undefined when it is not a number. */
 function firstPort(spec: string): number | undefined {
@@ -26,7 +26,8 @@ export default defineRule({
       '`net.ipv4.ip_unprivileged_port_start`. Docker (20.10+), Podman and containerd 2 do that for containers, but CRI-O (OpenShift), ' +
       'host networking and older runtimes do not, so a non-root server configured for port 80 fails there with "permission denied". ' +
       'Listening on a high port inside the container costs nothing: the outside port is chosen when publishing (`-p 80:8080`), as ' +
-      'nginx-unprivileged does with 8080. Only the final image is judged, and only when it is known to run as non-root.',
+      'nginx-unprivileged does with 8080. Only the final image is judged, and only when it is known to run as non-root. Without an EXPOSE of ' +
+      "its own, the base image's ports count: `FROM nginx` with `USER nginx` still tries to listen on 80.",
     fixable: false,
     examples: {
       incorrect: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n',
@@ -41,8 +42,24 @@ export default defineRule({
         const user = effectiveUser(model, stage);
         if (!user || user.isRoot) return;
         const who = user.source === 'instruction' ? `\`USER ${user.ins?.args[0].value ?? user.user}\`` : `\`${model.stages[user.stage.index].baseText}\` runs as UID ${user.uid}`;
-        for (const ins of chainInstructions(model, stage)) {
-          if (ins.keyword !== 'EXPOSE') continue;
+        const exposes = chainInstructions(model, stage).filter((i) => i.keyword === 'EXPOSE');
+        // no EXPOSE of its own: the base image's ports are the ones its server is configured for (nginx: 80)
+        if (exposes.length === 0 && user.source === 'instruction' && user.ins) {
+          const facts = rootImageFacts(model, stage);
+          const port = facts?.expose?.map(firstPort).find((p): p is number => p !== undefined && p > 0 && p < 1024);
+          if (port !== undefined) {
+            context.report({
+              range: user.ins.args[0].range,
+              stage: user.stage.index,
+              message:
+                `\`${rootStage(model, stage).baseText}\` serves port ${port} (its EXPOSE), a privileged port, and ${who} runs it as non-root: the server cannot ` +
+                `bind it without extra capabilities on runtimes such as CRI-O/OpenShift. Configure it to listen on ${suggestion(port)} and \`EXPOSE ${suggestion(port)}\`, ` +
+                'or start from an image built for it (nginxinc/nginx-unprivileged listens on 8080).',
+            });
+          }
+          return;
+        }
+        for (const ins of exposes) {
           const s = model.stages[ins.stageIndex];
           const vars = variablesAt(model, s, ins);
           for (const word of ins.args) {

@@ -100,25 +100,6 @@ describe('previewImage', () => {
     expect(p.user.exists).toBeNull();
   });
 
-  it('is fast enough to run on every edit', () => {
-    const lines = ['FROM python:3.12-slim AS base', 'WORKDIR /app'];
-    for (let i = 0; i < 60; i++) {
-      lines.push(`ENV V${i}=value${i}`, `COPY file${i}.txt /app/`, `RUN echo ${i} > /tmp/${i} && useradd -u ${20000 + i} user${i}`);
-    }
-    lines.push('FROM base', 'USER user5', 'CMD ["python", "app.py"]');
-    const dockerfile = lines.join('\n') + '\n';
-    const context = Array.from({ length: 500 }, (_, i) => ({ path: `file${i}.txt`, size: 100 + i }));
-    const model = buildModel(dockerfile);
-    // the fastest of several runs: other test files share the machine
-    let fastest = Infinity;
-    for (let i = 0; i < 10; i++) {
-      const start = performance.now();
-      previewImage(model, { dockerfile, context }, { changed: ['file30.txt'] });
-      fastest = Math.min(fastest, performance.now() - start);
-    }
-    expect(fastest).toBeLessThan(50);
-  });
-
   it('never throws on Dockerfiles assembled from arbitrary instructions', () => {
     const instruction = fc.constantFrom(
       'FROM python:3.12-slim AS a',

@@ -103,7 +103,7 @@ runRuleTests(rule, {
           column: 6,
           endColumn: 7,
           message:
-            'This COPY puts secret files from `.` into the image: `.env` (an environment file), `certs/server.key` (a private key), `config/secrets.yaml` (a secrets file), and 1 more. Add them to .dockerignore (`.env`, `certs/server.key`, `config/secrets.yaml`)',
+            'This COPY puts secret files from `.` into the image: `.env` (an environment file), `certs/server.key` (a private key), `infra/terraform.tfstate` (Terraform state, which stores secrets in plain text), and 1 more. Add them to .dockerignore (`.env`, `certs/server.key`, `infra/terraform.tfstate`)',
         },
       ],
     },

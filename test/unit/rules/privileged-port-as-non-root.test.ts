@@ -12,6 +12,8 @@ runRuleTests(rule, {
     { name: 'exactly 1024 is not privileged', code: 'FROM python:3.13-slim\nUSER 10001\nEXPOSE 1024\n' },
     { name: 'port from an ARG that resolves high', code: 'FROM python:3.13-slim\nARG PORT=8080\nUSER 10001\nEXPOSE ${PORT}\n' },
     { name: 'port from a build arg without default is unknown', code: 'FROM python:3.13-slim\nARG PORT\nUSER 10001\nEXPOSE $PORT\n' },
+    { name: 'its own EXPOSE replaces the judgement of the base ports', code: 'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\nEXPOSE 8080\nUSER 101\n' },
+    { name: 'a base image without privileged ports', code: 'FROM python:3.13-slim\nUSER 10001\n' },
   ],
   invalid: [
     {
@@ -38,6 +40,11 @@ runRuleTests(rule, {
       name: 'EXPOSE in the base stage, non-root in the final one',
       code: 'FROM python:3.13-slim AS base\nEXPOSE 80\nFROM base\nUSER 10001\n',
       errors: [{ line: 2, column: 8, message: '`USER 10001`' }],
+    },
+    {
+      name: 'no EXPOSE of its own: the base image serves 80, and USER makes it non-root',
+      code: 'FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nUSER nginx\n',
+      errors: [{ line: 3, column: 6, endColumn: 11, message: '`nginx:1.27-alpine` serves port 80 (its EXPOSE), a privileged port, and `USER nginx` runs it as non-root' }],
     },
     {
       name: 'EXPOSE before USER still counts: the final image runs as non-root',
