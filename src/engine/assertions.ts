@@ -64,7 +64,7 @@ export const assertionInfo: Record<string, AssertionInfo> = {
       const base = rootBase(model, stage).base;
       const have = base.path.toLowerCase();
       const canonical = base.canonicalPath.toLowerCase();
-      const ok = have === want || canonical === want || `${base.registry}/${have}` === want;
+      const ok = have === want || canonical === want || `${base.registry}/${have}` === want || `${base.registry}/${canonical}` === want;
       return ok ? { passed: true } : { passed: false, detail: `The stage is based on \`${base.resolved || '(nothing)'}\`; this exercise expects \`${want}\`.` };
     },
   },

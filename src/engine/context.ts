@@ -16,8 +16,9 @@
  *   when `input.context` is absent (the context is unknown).
  * - `describeBuildContext(input, model?)`: the same as plain data (JSON-safe) for the panel.
  *
- * "Sent" means "available to the build": BuildKit transfers lazily, but nothing the .dockerignore
- * excludes can ever be read, and everything else can (`COPY . .` takes all of it).
+ * "Sent" means "in the build context", available to the build. BuildKit transfers only the paths
+ * the instructions name (all of them for `COPY . .`) and the classic builder sends everything,
+ * but in both nothing the .dockerignore excludes can ever be read.
  */
 import { DockerignoreMatcher, normalizeContextPath, parseDockerignore, parsePatternList, type Dockerignore, type DockerignoreProblem, type IgnorePattern } from './dockerignore.ts';
 import { cleanPath, goPathMatch } from './go-match.ts';

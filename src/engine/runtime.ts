@@ -63,26 +63,12 @@ export function rootStage(model: DockerfileModel, stage: Stage): Stage {
   return stageChain(model, stage)[0];
 }
 
-/** Facts about the image the chain starts from; scratch is known (no user, no shell, no tools). */
+/** Facts about the image the chain starts from (scratch included: the table knows it), or undefined when unknown. */
 export function rootImageFacts(model: DockerfileModel, stage: Stage): BaseImageFacts | undefined {
   const root = rootStage(model, stage);
-  if (root.isScratch) return SCRATCH;
   if (root.undefinedBaseVariables.length > 0 || root.emptyBaseVariables.length > 0) return undefined;
   return lookupBaseImage(root.base);
 }
-
-const SCRATCH: BaseImageFacts = {
-  label: 'scratch (empty image)',
-  sizeMB: 0,
-  user: '',
-  uid: 0,
-  hasShell: false,
-  packageManager: null,
-  libc: 'none',
-  tools: [],
-  minimal: true,
-  source: 'Docker documentation: scratch is an empty filesystem',
-};
 
 /** The last instruction with this keyword in the chain (the one in effect). */
 export function lastInChain(model: DockerfileModel, stage: Stage, keyword: string): Instruction | undefined {
@@ -424,7 +410,8 @@ export function effectiveUser(model: DockerfileModel, stage: Stage, before?: Ins
     return { source: 'instruction', user, group, isRoot: isRoot || uid === 0, uid, ins: userIns, stage: userStage, spec };
   }
   const root = chain[0];
-  if (root.isScratch) return { source: 'scratch', user: '', isRoot: true, uid: 0, stage: root, facts: SCRATCH };
+  // scratch has no user database and no Config.User: Docker runs the process as UID 0
+  if (root.isScratch) return { source: 'scratch', user: '', isRoot: true, uid: 0, stage: root, facts: rootImageFacts(model, stage) };
   const facts = rootImageFacts(model, stage);
   if (!facts) return undefined;
   const isRoot = facts.uid === 0 || facts.user === '' || isRootUser(facts.user.split(':')[0]);
@@ -504,6 +491,8 @@ export interface ExecWord extends Word {
   offsets: number[];
 }
 
+const JSON_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };
+
 /** The strings of an exec-form (JSON) instruction with their ranges (quotes included); null for shell form. */
 export function execWords(ins: Instruction, doc: LineIndex): ExecWord[] | null {
   const start = execFormStart(ins, doc);
@@ -524,14 +513,13 @@ export function execWords(ins: Instruction, doc: LineIndex): ExecWord[] | null {
     while (i < end && text[i] !== '"') {
       if (text[i] === '\\' && i + 1 < end) {
         const e = text[i + 1];
-        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };
         if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           offsets.push(i);
           i += 6;
           continue;
         }
-        value += simple[e] ?? e;
+        value += JSON_ESCAPES[e] ?? e;
         offsets.push(i);
         i += 2;
         continue;

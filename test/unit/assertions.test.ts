@@ -18,6 +18,7 @@ describe('assertions', () => {
     const file = 'FROM python:3.13-slim AS base\nFROM base\n';
     expect(one({ kind: 'assert', label: 'a', assert: 'final-base-image', params: { image: 'python' } }, file).passed).toBe(true);
     expect(one({ kind: 'assert', label: 'a', assert: 'final-base-image', params: { image: 'library/python' } }, file).passed).toBe(true);
+    expect(one({ kind: 'assert', label: 'a', assert: 'final-base-image', params: { image: 'docker.io/library/python' } }, file).passed).toBe(true);
     expect(one({ kind: 'assert', label: 'a', assert: 'final-base-image', params: { image: 'node' } }, file).passed).toBe(false);
   });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compilePattern, DockerignoreMatcher, normalizeContextPath, parseDockerignore, parsePatternList } from '../../src/engine/dockerignore.ts';
-import { cleanPath, dirPath, goPathMatch, trimSpace } from '../../src/engine/go-match.ts';
+import { cleanPath, compileGoRegexp, dirPath, goPathMatch, trimSpace } from '../../src/engine/go-match.ts';
 
 /** patternmatcher's own harness for MatchesUsingParentResults: walk the parents, then the path. */
 function usingParentResults(m: DockerignoreMatcher, text: string): boolean {
@@ -513,6 +513,70 @@ describe('COPY --exclude pattern lists', () => {
     expect(m.match('README.md').excluded).toBe(false);
     // `#` starts a comment only in a .dockerignore
     expect(new DockerignoreMatcher(parsePatternList(['#x'])).match('#x').excluded).toBe(true);
+  });
+});
+
+describe("Go's regexp syntax, as patternmatcher hands patterns to it", () => {
+  // [regexp, input, matches] (or an error substring instead of a boolean)
+  const table: [string, string, boolean | string][] = [
+    ['^a[^/]*$', 'abc', true],
+    ['^a[^/]*$', 'a/c', false],
+    ['^(.*/)?b$', 'x/y/b', true],
+    ['^(.*/)?b$', 'xb', false],
+    ['^a.*$', 'a\nb', false],
+    ['^a[^x]b$', 'a\nb', true],
+    ['^\\pL$', 'é', true],
+    ['^\\pL$', '1', false],
+    ['^\\p{Greek}+$', 'αβγ', true],
+    ['^\\PL$', '1', true],
+    ['^\\p{^L}$', 'a', false],
+    ['^\\x41\\x{42}$', 'AB', true],
+    ['^\\101$', 'A', true],
+    ['^\\Q*.\\E$', '*.', true],
+    ['^\\Q*.\\E$', 'a.', false],
+    ['\\bfoo\\b', 'a foo b', true],
+    ['\\bfoo\\b', 'afoob', false],
+    ['\\Bfoo', 'afoo', true],
+    ['^\\d\\s\\w$', '1 _', true],
+    ['^[\\d-z]$', '-', true],
+    ['^[[:^alpha:]]$', '1', true],
+    ['^(a|bc)+$', 'abca', true],
+    ['^]$', ']', true],
+    ['^[]a]$', ']', true],
+    ['^a*?$', 'aaa', true],
+    ['foo', 'xfoox', true],
+    ['^[z-a]$', 'a', 'invalid character class range'],
+    ['^[a$', 'a', 'missing closing ]'],
+    ['^\\1$', '1', 'invalid escape sequence'],
+    ['^\\8$', '8', 'invalid escape sequence'],
+    ['^\\C$', 'a', 'invalid escape sequence'],
+    ['^\\p{Nope}$', 'a', 'invalid character class range'],
+    ['^a**$', 'a', 'invalid nested repetition operator'],
+    ['*a', 'a', 'missing argument to repetition operator'],
+    ['(*a)', 'a', 'missing argument to repetition operator'],
+    // an anchor may repeat in Go
+    ['^*$', '', true],
+    ['^(a$', 'a', 'missing closing )'],
+    ['^a)$', 'a', 'unexpected )'],
+    ['^a\\', 'a', 'trailing backslash'],
+  ];
+  for (const [source, input, expected] of table) {
+    it(`${source} ~ ${JSON.stringify(input)}`, () => {
+      const re = compileGoRegexp(source);
+      if (typeof expected === 'string') {
+        expect(re.ok).toBe(false);
+        if (!re.ok) expect(re.error).toContain(expected);
+      } else {
+        expect(re.ok).toBe(true);
+        if (re.ok) expect(re.regexp.test(input)).toBe(expected);
+      }
+    });
+  }
+
+  it('reaches .dockerignore patterns through backslash escapes', () => {
+    expect(matcherOf(['\\pL*']).match('éa').excluded).toBe(true);
+    expect(matcherOf(['\\pL*']).match('1a').excluded).toBe(false);
+    expect(matcherOf(['\\x41bc']).match('Abc').excluded).toBe(true);
   });
 });
 

@@ -1,11 +1,11 @@
 import { analyzeBuild, countOf, dockerignoreOf, formatBytes, type BuildAnalysis, type BuildContext } from '../context.ts';
 import { isTemplateFile } from '../data/secret-files.ts';
 import { DockerignoreMatcher, normalizeContextPath, type IgnorePattern } from '../dockerignore.ts';
-import { cleanPath } from '../go-match.ts';
 import type { DockerfileModel } from '../model.ts';
 import { defineRule } from '../rule.ts';
 import { LineIndex } from '../text.ts';
-import type { Fix, Range } from '../types.ts';
+import { applyEdits } from '../fix.ts';
+import type { Fix, Range, TextEdit } from '../types.ts';
 
 /**
  * What should never be sent. `root` maps a context file to the path that makes it a candidate
@@ -101,6 +101,9 @@ const ENTRIES: Entry[] = [
   },
 ];
 
+/** Every path some entry's `root` accepts passes this; most files of a project do not. */
+const CANDIDATE = /(?:^|\/)(?:\.git\/|\.env|node_modules\/|dist\/|build\/|target\/|__pycache__\/)|\.log$/;
+
 /** git subcommands that read the repository: a build that runs them needs `.git`. */
 const GIT_READS_REPO = new Set(['describe', 'rev-parse', 'log', 'show', 'status', 'diff', 'rev-list', 'ls-files', 'symbolic-ref', 'branch', 'tag', 'submodule', 'archive', 'blame', 'shortlog', 'name-rev']);
 
@@ -152,10 +155,15 @@ function endOfText(text: string): Range {
   return { start: pos, end: pos };
 }
 
-function appendFix(text: string, lines: string[], title: string): Fix {
+/** Lines added at the end of the file, in its line-ending style. */
+function appendEdit(text: string, lines: string[]): TextEdit {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lead = text === '' || text.endsWith('\n') ? '' : eol;
-  return { title, file: '.dockerignore', edits: [{ range: endOfText(text), newText: lead + lines.join(eol) + eol }] };
+  return { range: endOfText(text), newText: lead + lines.join(eol) + eol };
+}
+
+function appendFix(text: string, lines: string[], title: string): Fix {
+  return { title, file: '.dockerignore', edits: [appendEdit(text, lines)] };
 }
 
 function firstLine(text: string): Range {
@@ -210,7 +218,7 @@ export default defineRule({
             context.report({
               range: firstLine(text),
               file: '.dockerignore',
-              message: `The .dockerignore does not exclude ${quote(label)}, so a build sends ${why} whenever the project has it. Add ${quote(label)}.`,
+              message: `The .dockerignore does not exclude ${quote(label)}: in a project that has one, the build context includes ${why}. Add ${quote(label)}.`,
               fix: appendFix(text, [label], `Add ${quote(label)} to .dockerignore`),
             });
           }
@@ -224,6 +232,7 @@ export default defineRule({
         // candidates the build receives, per entry, grouped by the path to exclude
         const found = ENTRIES.map(() => new Map<string, { count: number; size: number; sample: string }>());
         for (const f of ctx.included) {
+          if (!CANDIDATE.test(f.path)) continue;
           const parts = f.path.split('/');
           ENTRIES.forEach((entry, k) => {
             const root = entry.root(parts, ctx);
@@ -248,23 +257,34 @@ export default defineRule({
           const shown = [...roots.keys()].slice(0, 3).map(quote).join(', ') + (roots.size > 3 ? `, and ${roots.size - 3} more` : '');
           const amount = `${countOf(count, 'file')}, ${formatBytes(size)}`;
 
+          // a line written for the top level only, when copies live deeper: widen it in place
+          const weak = nested ? patterns.find((p) => !p.exception && !p.error && p.pattern === entry.pattern) : undefined;
+          const widen: TextEdit[] = weak ? [{ range: weak.range, newText: line }] : [];
+
           // templates such as .env.example stay available to the build
           const keep: string[] = [];
           if (entry.label === '.env.*') {
-            const probe = new DockerignoreMatcher(dockerignoreOf(text + (text === '' || text.endsWith('\n') ? '' : '\n') + line + '\n'));
-            for (const f of ctx.included) if (basename(f.path).startsWith('.env.') && isTemplateFile(basename(f.path)) && probe.match(f.path).excluded) keep.push(`!${f.path}`);
+            const after = weak ? applyEdits(text, widen) : text + (text === '' || text.endsWith('\n') ? '' : '\n') + line + '\n';
+            const probe = new DockerignoreMatcher(dockerignoreOf(after));
+            for (const f of ctx.included) {
+              const b = basename(f.path);
+              if (b.startsWith('.env.') && isTemplateFile(b) && probe.match(f.path).excluded) keep.push(`!${f.path}`);
+            }
           }
+          const keeping = keep.length > 0 ? ` (and ${keep.map(quote).join(', ')} to keep the templates)` : '';
 
-          // a line written for the top level only, when copies live deeper
-          const weak = nested ? patterns.find((p) => !p.exception && !p.error && cleanPath(p.pattern) === entry.pattern) : undefined;
           if (weak) {
             context.report({
               range: weak.range,
               file: '.dockerignore',
               message:
                 `${at(weak)} matches only the top-level ${quote(entry.pattern)}: .dockerignore patterns start at the context root, ` +
-                `so ${shown} (${amount}) is still sent. Write ${quote(line)} to match it at any depth.`,
-              fix: { title: `Replace with ${quote(line)}`, file: '.dockerignore', edits: [{ range: weak.range, newText: line }] },
+                `so ${shown} (${amount}) ${roots.size > 1 ? 'are' : 'is'} still in the build context. Write ${quote(line)} to match ${roots.size > 1 ? 'them' : 'it'} at any depth${keeping}.`,
+              fix: {
+                title: `Replace with ${quote(line)}`,
+                file: '.dockerignore',
+                edits: keep.length > 0 ? [...widen, appendEdit(text, keep)] : widen,
+              },
             });
             continue;
           }
@@ -276,8 +296,8 @@ export default defineRule({
             range: firstLine(text),
             file: '.dockerignore',
             message:
-              `The .dockerignore does not exclude ${shown}${reincluded}, so every build sends ${roots.size > 1 ? 'them' : 'it'} (${amount}): ${entry.why}. ` +
-              `Add ${quote(line)}${keep.length > 0 ? ` (and ${keep.map(quote).join(', ')} to keep the templates)` : ''}.`,
+              `The .dockerignore does not exclude ${shown}${reincluded}, so the build context includes ${roots.size > 1 ? 'them' : 'it'} (${amount}): ${entry.why}. ` +
+              `Add ${quote(line)}${keeping}.`,
             fix: appendFix(text, [line, ...keep], `Add ${quote(line)} to .dockerignore`),
           });
         }

@@ -53,7 +53,7 @@ export default defineRule({
             stage: user.stage.index,
             message:
               `The image ends running as root (\`USER ${written}\`), so a compromised app has root rights in the container. ` +
-              'Keep `USER root` only around the steps that need it and end with an unprivileged user, e.g. `USER 10001`.',
+              `Keep \`USER root\` only around the steps that need it and end with an unprivileged user. ${howToAddUser(facts)}`,
           });
           return;
         }
