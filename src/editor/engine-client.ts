@@ -3,6 +3,7 @@
  * queued ones, and a run that exceeds the time limit gets the worker terminated and restarted.
  */
 import type { GradeResult } from '../engine/exercise.ts';
+import type { PreviewPayload } from './panels/preview-data.ts';
 import type { GradeRequest, GradeResponse, ReadyMessage } from './protocol.ts';
 import EngineWorker from './engine.worker.ts?worker';
 
@@ -12,7 +13,7 @@ export const RUN_TIME_LIMIT_MS = 4000;
 export const START_TIME_LIMIT_MS = 30000;
 
 export type EngineOutcome =
-  | { kind: 'result'; result: GradeResult; ms: number }
+  | { kind: 'result'; result: GradeResult; ms: number; preview?: PreviewPayload }
   | { kind: 'timeout' }
   | { kind: 'error'; message: string };
 
@@ -92,7 +93,7 @@ export class EngineClient {
 
   private onResponse(res: GradeResponse): void {
     if (!this.inFlight || res.id !== this.inFlight.id) return;
-    this.finish(res.ok ? { kind: 'result', result: res.result, ms: res.ms } : { kind: 'error', message: res.error });
+    this.finish(res.ok ? { kind: 'result', result: res.result, ms: res.ms, ...(res.preview ? { preview: res.preview } : {}) } : { kind: 'error', message: res.error });
   }
 
   private finish(outcome: EngineOutcome): void {

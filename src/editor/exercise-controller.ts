@@ -183,11 +183,11 @@ export async function startExercise(section: HTMLElement): Promise<void> {
     render(outcome.result);
     performance.mark('shipshape:grade-applied');
     performance.measure('shipshape:edit-to-feedback', 'shipshape:grade-start', 'shipshape:grade-applied');
-    const files2 = filesNow();
     const wasCompleted = completed;
     completed = completed || outcome.result.complete;
-    store.saveFiles(exercise.id, files2, outcome.result.complete);
-    if (!wasCompleted && completed) document.dispatchEvent(new CustomEvent('shipshape:progress'));
+    // the store writes only what changed: opening a lesson does not make its exercises look edited
+    store.saveFiles(exercise.id, files, outcome.result.complete);
+    if (!wasCompleted && completed) document.dispatchEvent(new CustomEvent('shipshape:progress', { detail: { exercise: exercise.id } }));
   };
 
   const schedule = () => {
@@ -236,7 +236,7 @@ export async function startExercise(section: HTMLElement): Promise<void> {
   hintButton.addEventListener('click', () => {
     shown = Math.min(shown + 1, hints.length);
     showHints();
-    store.setHintsShown(exercise.id, shown);
+    store.setHintsShown(exercise.id, shown, filesNow());
     hints[shown - 1]?.setAttribute('tabindex', '-1');
     hints[shown - 1]?.focus();
   });

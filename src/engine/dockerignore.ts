@@ -50,6 +50,7 @@ export interface IgnorePattern {
 }
 
 export interface DockerignoreProblem {
+  /** Zero-based line in the .dockerignore. */
   line: number;
   range: Range;
   message: string;

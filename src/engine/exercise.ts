@@ -29,6 +29,9 @@ export interface ExerciseFileVersions {
   solution: string;
 }
 
+/** The preview panel an exercise opens first under its editor (exercise.json `preview`). */
+export type PreviewPanel = 'context' | 'image' | 'layers' | 'cache';
+
 export interface Exercise {
   /** `<lesson slug>/<exercise folder>`, e.g. `02-pin-base-images/01-name-a-version`. */
   id: string;
@@ -42,6 +45,8 @@ export interface Exercise {
   };
   /** The virtual project the Dockerfile builds, for build-context and image checks. */
   context?: ContextFile[];
+  /** The preview panel open at first; without it the panels are offered closed. */
+  preview?: PreviewPanel;
   checks: Check[];
   hints: string[];
 }

@@ -3,7 +3,7 @@
  * `engine-error` finding and the other rules still run; input the parser cannot take becomes a
  * `parse-error` finding.
  */
-import { buildModel, type DockerfileModel } from './model.ts';
+import { buildModel, type DockerfileModel, type Instruction, type Stage } from './model.ts';
 import type { Rule, RuleContext, RuleVisitor, ReportDescriptor } from './rule.ts';
 import { allRules } from './rules/index.ts';
 import { collectSuppressions, isSuppressed } from './suppressions.ts';
@@ -110,15 +110,39 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
     active.push(entry);
   }
 
-  const call = <A extends unknown[]>(pick: (v: RuleVisitor) => ((...a: A) => void) | undefined, ...args: A) => {
+  // each hook's handlers, looked up once rather than for every node of the walk
+  type Entry = (typeof active)[number];
+  const handlers = <K extends keyof RuleVisitor>(hook: K) => {
+    const list: { entry: Entry; fn: NonNullable<RuleVisitor[K]> }[] = [];
     for (const entry of active) {
-      if (entry.failed) continue;
-      const fn = pick(entry.visitor);
-      if (!fn) continue;
+      const fn = entry.visitor[hook];
+      if (!entry.failed && typeof fn === 'function') list.push({ entry, fn: fn as NonNullable<RuleVisitor[K]> });
+    }
+    return list;
+  };
+  const onStage = handlers('stage');
+  const onInstruction = handlers('instruction');
+  const onCommand = handlers('command');
+  const onStageEnd = handlers('stageEnd');
+  const onEnd = handlers('end');
+
+  const visitStage = (list: typeof onStage, stage: Stage) => {
+    for (const h of list) {
+      if (h.entry.failed) continue;
       try {
-        fn.apply(entry.visitor, args);
+        h.fn.call(h.entry.visitor, stage);
       } catch (err) {
-        fail(entry, err);
+        fail(h.entry, err);
+      }
+    }
+  };
+  const visitInstruction = (ins: Instruction, stage: Stage | undefined) => {
+    for (const h of onInstruction) {
+      if (h.entry.failed) continue;
+      try {
+        h.fn.call(h.entry.visitor, ins, stage);
+      } catch (err) {
+        fail(h.entry, err);
       }
     }
   };
@@ -126,20 +150,37 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
   // ARGs before the first FROM
   for (const ins of model.instructions) {
     if (ins.stageIndex !== -1) break;
-    call((v) => v.instruction, ins, undefined);
+    visitInstruction(ins, undefined);
   }
   for (const stage of model.stages) {
     currentStage = stage.index;
-    call((v) => v.stage, stage);
-    call((v) => v.instruction, stage.from, stage);
+    visitStage(onStage, stage);
+    visitInstruction(stage.from, stage);
     for (const ins of stage.instructions) {
-      call((v) => v.instruction, ins, stage);
-      if (ins.keyword === 'RUN') for (const cmd of ins.commands) call((v) => v.command, cmd, ins, stage);
+      visitInstruction(ins, stage);
+      if (ins.keyword !== 'RUN' || onCommand.length === 0) continue;
+      for (const cmd of ins.commands) {
+        for (const h of onCommand) {
+          if (h.entry.failed) continue;
+          try {
+            h.fn.call(h.entry.visitor, cmd, ins, stage);
+          } catch (err) {
+            fail(h.entry, err);
+          }
+        }
+      }
     }
-    call((v) => v.stageEnd, stage);
+    visitStage(onStageEnd, stage);
   }
   currentStage = undefined;
-  call((v) => v.end);
+  for (const h of onEnd) {
+    if (h.entry.failed) continue;
+    try {
+      h.fn.call(h.entry.visitor);
+    } catch (err) {
+      fail(h.entry, err);
+    }
+  }
 
   const suppressions = collectSuppressions(model);
   const kept = findings.filter((f) => !isSuppressed(f, metaById.get(f.rule), suppressions));

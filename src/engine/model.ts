@@ -2,6 +2,7 @@
  * text -> model. Everything the rules need is read from dockerfile-ast once, here, and shared:
  * dockerfile-ast computes arguments lazily and reading them twice is the main cost of a lint.
  */
+import { argumentsContent, astRange, flagPolicy, readFlags as readRawFlags, scanArguments } from './arguments.ts';
 import { DockerfileParser } from './parse.ts';
 import type { Instruction as AstInstruction, Dockerfile as AstDockerfile } from './parse.ts';
 import { parseImageReference, substituteVariables, type ImageReference } from './image-ref.ts';
@@ -115,13 +116,7 @@ export function fromScope(globalArgs: ReadonlyMap<string, string | undefined>): 
 }
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
-function readFlags(ins: AstInstruction): Flag[] {
-  const withFlags = ins as AstInstruction & { getFlags?: () => import('dockerfile-ast').Flag[] };
-  if (typeof withFlags.getFlags !== 'function') return [];
-  return withFlags.getFlags().map((f) => ({ name: f.getName(), value: f.getValue(), range: f.getRange() }));
-}
-
-function readExecForm(ins: AstInstruction, keyword: string, argsText: string): string[] | null {
+function readExecForm(keyword: string, argsText: string): string[] | null {
   if (!EXEC_FORM_KEYWORDS.has(keyword)) return null;
   let text = argsText.trim();
   if (keyword === 'HEALTHCHECK') {
@@ -143,7 +138,6 @@ function readExecForm(ins: AstInstruction, keyword: string, argsText: string): s
   } catch {
     // not valid JSON: Docker runs it in shell form
   }
-  void ins;
   return null;
 }
 
@@ -152,7 +146,7 @@ function offsetsOf(doc: LineIndex, r: Range): [number, number] {
 }
 
 function readCommands(
-  ins: AstInstruction,
+  argsRange: Range | null,
   keyword: string,
   execForm: string[] | null,
   flags: Flag[],
@@ -161,7 +155,6 @@ function readCommands(
   heredocs: Instruction['heredocs'],
 ): ShellCommand[] {
   if (execForm) return [];
-  const argsRange = ins.getArgumentsRange();
   if (!argsRange) return [];
   if (keyword !== 'RUN' && keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'HEALTHCHECK') return [];
   let [start, end] = offsetsOf(doc, argsRange);
@@ -195,10 +188,18 @@ function readCommands(
 }
 
 function makeInstruction(ins: AstInstruction, doc: LineIndex, escapeChar: string, index: number): Instruction {
-  const keyword = ins.getKeyword().toUpperCase();
-  const flags = readFlags(ins);
-  const argumentsRange = ins.getArgumentsRange();
-  const argumentsText = ins.getArgumentsContent() ?? '';
+  const keyword = ins.getKeyword();
+  const range = ins.getRange();
+  const keywordRange = ins.getInstructionRange();
+  // arguments, flags and text in one pass over the document (see arguments.ts)
+  const lineStart = doc.offsetAt(range.start);
+  const from = lineStart + (doc.offsetAt(keywordRange.end) - doc.offsetAt(keywordRange.start));
+  const raw = scanArguments(doc.text, from, doc.offsetAt(range.end), escapeChar);
+  const rawFlags = readRawFlags(doc.text, raw, flagPolicy(keyword));
+  const flags: Flag[] = rawFlags.map((f) => ({ name: f.name, value: f.value, range: astRange(doc, f.start, f.end) }));
+  const after = rawFlags.length > 0 ? raw.slice(rawFlags.length) : raw;
+  const argumentsRange = after.length > 0 ? astRange(doc, after[0].start, after[after.length - 1].end) : null;
+  const argumentsText = argumentsContent(doc, after, escapeChar) ?? '';
   const withHeredocs = ins as AstInstruction & { getHeredocs?: () => import('dockerfile-ast').Heredoc[] };
   const heredocs =
     typeof withHeredocs.getHeredocs === 'function' && argumentsText.includes('<<')
@@ -207,18 +208,18 @@ function makeInstruction(ins: AstInstruction, doc: LineIndex, escapeChar: string
           return { name: h.getName(), content: r ? doc.rangeText(r) : '', range: r };
         })
       : [];
-  const execForm = readExecForm(ins, keyword, argumentsText);
-  const args = ins.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+  const execForm = readExecForm(keyword, argumentsText);
+  const args = after.map((a) => ({ value: a.value, range: astRange(doc, a.start, a.end) }));
   return {
     keyword,
-    range: ins.getRange(),
-    keywordRange: ins.getInstructionRange(),
+    range,
+    keywordRange,
     argumentsRange,
     argumentsText,
     args,
     flags,
     execForm,
-    commands: readCommands(ins, keyword, execForm, flags, doc, escapeChar, heredocs),
+    commands: readCommands(argumentsRange, keyword, execForm, flags, doc, escapeChar, heredocs),
     heredocs,
     stageIndex: -1,
     index,

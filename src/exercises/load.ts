@@ -3,7 +3,7 @@
  * import.meta.glob) and by the lesson-integrity test (through fs), so both read the same way.
  *
  * A folder `lessons/<lesson>/exercises/<name>/` holds:
- *   exercise.json                 title, prompt, checks, hints, optional context tree
+ *   exercise.json                 title, prompt, checks, hints, optional context tree and preview panel
  *   starter.Dockerfile            what the learner starts from
  *   solution.Dockerfile           the reference solution
  *   starter.dockerignore          optional; with it, solution.dockerignore too
@@ -44,6 +44,7 @@ export function buildExercise(lesson: string, name: string, files: Record<string
       ...(hasIgnore ? { dockerignore: { starter: need('starter.dockerignore'), solution: need('solution.dockerignore') } } : {}),
     },
     ...(data.context ? { context: data.context } : {}),
+    ...(data.preview ? { preview: data.preview } : {}),
     checks: data.checks,
     hints: data.hints,
   };

@@ -36,7 +36,15 @@ export const exerciseJsonSchema = z
     checks: z.array(z.discriminatedUnion('kind', [ruleCheck, assertCheck])).min(1),
     hints: z.array(z.string().min(5)).min(2).max(3).describe('Two or three hints, from a nudge to nearly the answer.'),
     context: z.array(contextFileSchema).optional().describe('The virtual project tree the Dockerfile builds.'),
+    preview: z
+      .enum(['context', 'image', 'layers', 'cache'])
+      .optional()
+      .describe('The preview panel open at first under the editor (build context, image config, layers, cache); without it the panels start closed.'),
   })
-  .strict();
+  .strict()
+  .refine((ex) => !(ex.preview === 'context' || ex.preview === 'cache') || (ex.context?.length ?? 0) > 0, {
+    message: 'preview "context" and "cache" need a `context` tree: those panels show the project files.',
+    path: ['preview'],
+  });
 
 export type ExerciseJson = z.infer<typeof exerciseJsonSchema>;
