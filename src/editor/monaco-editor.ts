@@ -8,14 +8,15 @@ import 'monaco-editor/languages/definitions/dockerfile/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/codeAction/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import type { Finding, Fix } from '../engine/types.ts';
+import type { FileKind, Finding, Fix } from '../engine/types.ts';
+import { fileOfFix } from '../engine/fix.ts';
 import type { EditorAdapter, EditorOptions } from './editor-adapter.ts';
 
 type MonacoEnv = { MonacoEnvironment?: { getWorker: () => Worker } };
 (self as unknown as MonacoEnv).MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
-/** Fixes by model URI and marker key, read by the one code-action provider. */
-const fixesByModel = new Map<string, Map<string, Fix>>();
+/** Fixes by model URI and marker key, with the model their edits apply to, read by the one code-action provider. */
+const fixesByModel = new Map<string, Map<string, { fix: Fix; target: monaco.editor.ITextModel }>>();
 let providerRegistered = false;
 
 function markerKey(m: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number; code?: unknown }): string {
@@ -31,8 +32,9 @@ function registerQuickFixes(): void {
       const fixes = fixesByModel.get(model.uri.toString());
       const actions: monaco.languages.CodeAction[] = [];
       for (const marker of context.markers) {
-        const fix = fixes?.get(markerKey(marker));
-        if (!fix) continue;
+        const entry = fixes?.get(markerKey(marker));
+        if (!entry) continue;
+        const { fix, target } = entry;
         actions.push({
           title: fix.title,
           kind: 'quickfix',
@@ -40,8 +42,9 @@ function registerQuickFixes(): void {
           isPreferred: true,
           edit: {
             edits: fix.edits.map((e) => ({
-              resource: model.uri,
-              versionId: model.getVersionId(),
+              // a finding in one file may be fixed in the other (a secret file fixed in .dockerignore)
+              resource: target.uri,
+              versionId: target.getVersionId(),
               textEdit: {
                 range: new monaco.Range(e.range.start.line + 1, e.range.start.character + 1, e.range.end.line + 1, e.range.end.character + 1),
                 text: e.newText,
@@ -117,7 +120,7 @@ export function createMonacoEditor(options: EditorOptions): EditorAdapter {
     setFindings(file, findings: Finding[]) {
       const model = models.get(file);
       if (!model) return;
-      const fixes = new Map<string, Fix>();
+      const fixes = new Map<string, { fix: Fix; target: monaco.editor.ITextModel }>();
       const lines = model.getLineCount();
       const markers = findings.map((f) => {
         const startLineNumber = Math.min(f.range.start.line + 1, lines);
@@ -139,7 +142,8 @@ export function createMonacoEditor(options: EditorOptions): EditorAdapter {
           endLineNumber,
           endColumn,
         };
-        if (f.fix) fixes.set(markerKey(marker), f.fix);
+        const target = f.fix ? models.get(fileOfFix(f.fix) satisfies FileKind) : undefined;
+        if (f.fix && target) fixes.set(markerKey(marker), { fix: f.fix, target });
         return marker;
       });
       fixesByModel.set(model.uri.toString(), fixes);

@@ -3,7 +3,7 @@
  * exercise. Findings are listed grouped and sorted, each with its quick fix; the state round-trips
  * through the URL fragment; files can be pasted, opened or dropped.
  */
-import { applyEdits, applyFixes } from '../engine/fix.ts';
+import { applyEdits, applyFixes, fileOfFix, fixesOf } from '../engine/fix.ts';
 import type { Finding, Severity } from '../engine/types.ts';
 import { inlineMarkdown } from '../exercises/inline-markdown.ts';
 import type { EditorAdapter } from './editor-adapter.ts';
@@ -139,7 +139,7 @@ export async function startPlayground(): Promise<void> {
       fix.className = 'ex-button pg-fix';
       fix.textContent = f.fix.title;
       fix.addEventListener('click', () => {
-        const file = f.file;
+        const file = fileOfFix(f.fix!);
         editor.setValue(file, applyEdits(editor.getValue(file), f.fix!.edits));
       });
       li.append(fix);
@@ -183,7 +183,7 @@ export async function startPlayground(): Promise<void> {
 
   fixAll.addEventListener('click', () => {
     for (const file of ['Dockerfile', '.dockerignore']) {
-      const mine = findings.filter((f) => f.file === file && f.fix).map((f) => f.fix!);
+      const mine = fixesOf(findings, file as 'Dockerfile' | '.dockerignore');
       if (mine.length) editor.setValue(file, applyFixes(editor.getValue(file), mine).text);
     }
   });

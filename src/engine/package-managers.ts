@@ -269,6 +269,19 @@ export interface UnwrappedCommand {
  * `time`, `command`... Null when a wrapper only looks the program up (`command -v`) or names none.
  */
 export function unwrapCommand(command: ShellCommand): UnwrappedCommand | null {
+  // several rules ask about the same command: read it once (the model's commands never change)
+  let cached = unwrappedCommands.get(command);
+  if (cached === undefined) {
+    cached = readUnwrapped(command);
+    unwrappedCommands.set(command, cached);
+  }
+  return cached;
+}
+
+const unwrappedCommands = new WeakMap<ShellCommand, UnwrappedCommand | null>();
+const parsedCommands = new WeakMap<ShellCommand, PackageManagerCommand | null>();
+
+function readUnwrapped(command: ShellCommand): UnwrappedCommand | null {
   const environment = new Map<string, string>();
   for (const a of command.assignments) {
     const m = ASSIGNMENT.exec(a.value);
@@ -320,6 +333,15 @@ export function unwrapCommand(command: ShellCommand): UnwrappedCommand | null {
  * command does not run a package manager.
  */
 export function parsePackageManagerCommand(command: ShellCommand): PackageManagerCommand | null {
+  let cached = parsedCommands.get(command);
+  if (cached === undefined) {
+    cached = readPackageManagerCommand(command);
+    parsedCommands.set(command, cached);
+  }
+  return cached;
+}
+
+function readPackageManagerCommand(command: ShellCommand): PackageManagerCommand | null {
   const unwrapped = unwrapCommand(command);
   if (!unwrapped) return null;
   const { name, programWord, wrappers, environment } = unwrapped;

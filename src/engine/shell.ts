@@ -47,7 +47,14 @@ const CLOSING_KEYWORDS = new Set(['}', 'fi', 'done', 'esac']);
 const REDIRECTS = new Set(['>', '>>', '<', '<<', '>&', '<&', '<>', '>|', '<(', '<<<']);
 const WORD_BREAK = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '<', '>', '(', ')']);
 
-const keepVariables = (key: string): string => (key ? '${' + key + '}' : '$');
+/**
+ * Keeps `$VAR` and `${VAR}` as written (`${VAR}`). An object rather than a function: with a function,
+ * shell-quote re-splits every word it returns with a RegExp built for the purpose, which cost more
+ * than the rest of the tokenising.
+ */
+const keepVariables: Record<string, string> = new Proxy({} as Record<string, string>, {
+  get: (_target, key) => (typeof key === 'string' ? (key ? '${' + key + '}' : '$') : undefined),
+});
 
 function skipBlanks(text: string, i: number): number {
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
@@ -133,9 +140,17 @@ function substitutionEnd(text: string, i: number): number {
  * blanks, and each unquoted `$(...)`, `<(...)`, `>(...)` becomes one word of marks restored later.
  */
 function maskText(text: string): MaskedText {
-  let out = '';
   const newlines = new Set<number>();
   const substitutions: string[] = [];
+  // nothing to mask: the common RUN line, joined from its continuations
+  if (text.indexOf('#') < 0 && text.indexOf('(') < 0 && text.indexOf('\n') < 0) return { text, newlines, substitutions };
+  // the output is the input with some spans replaced: copy the unchanged runs in slices
+  let out = '';
+  let copied = 0;
+  const replace = (from: number, to: number, replacement: string) => {
+    out += text.slice(copied, from) + replacement;
+    copied = to;
+  };
   const heredocs: { delimiter: string; stripTabs: boolean }[] = [];
   let quote: string | null = null;
   // last significant character outside quotes and comments: decides whether a newline ends a command
@@ -146,9 +161,7 @@ function maskText(text: string): MaskedText {
   while (i < text.length) {
     const c = text[i];
     if (quote) {
-      out += c;
       if (c === '\\' && quote === '"' && i + 1 < text.length) {
-        out += text[i + 1];
         i += 2;
         continue;
       }
@@ -157,21 +170,19 @@ function maskText(text: string): MaskedText {
       continue;
     }
     if (c === '\\' && i + 1 < text.length) {
-      out += c + text[i + 1];
       last = 'x';
       i += 2;
       continue;
     }
     if (c === '"' || c === "'" || c === '`') {
       quote = c;
-      out += c;
       last = c;
       i++;
       continue;
     }
     if ((c === '$' || c === '<' || c === '>') && text[i + 1] === '(') {
       const end = substitutionEnd(text, i + 2);
-      out += SUBSTITUTION_MARKS[substitutions.length % 2].repeat(end - i);
+      replace(i, end, SUBSTITUTION_MARKS[substitutions.length % 2].repeat(end - i));
       substitutions.push(text.slice(i, end));
       last = 'x';
       i = end;
@@ -179,13 +190,13 @@ function maskText(text: string): MaskedText {
     }
     if (c === '#') {
       if (i === 0 || /[\s;&|()]/.test(text[i - 1])) {
-        while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
-          out += ' ';
-          i++;
-        }
+        let e = i;
+        while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+        replace(i, e, ' '.repeat(e - i));
+        i = e;
       } else {
         // inside a word (`repo.git#v1`): shell-quote would start a comment here
-        out += HASH_MARK;
+        replace(i, i + 1, HASH_MARK);
         last = c;
         i++;
       }
@@ -196,9 +207,10 @@ function maskText(text: string): MaskedText {
       if (m) heredocs.push({ delimiter: m[2] ?? m[3] ?? m[4], stripTabs: m[1] === '-' });
     }
     if (c === '\n') {
-      if ('&|;(\n'.includes(last) || last === '' || i > lastNonBlank) out += '\n';
-      else {
-        out += ';';
+      if ('&|;(\n'.includes(last) || last === '' || i > lastNonBlank) {
+        // stays a newline
+      } else {
+        replace(i, i + 1, ';');
         newlines.add(i);
         last = '\n';
       }
@@ -216,13 +228,18 @@ function maskText(text: string): MaskedText {
         }
       }
       heredocs.length = 0;
-      for (; i < j; i++) out += text[i] === '\n' || text[i] === '\r' ? text[i] : ' ';
+      if (j > i) {
+        let blanked = '';
+        for (let k = i; k < j; k++) blanked += text[k] === '\n' || text[k] === '\r' ? text[k] : ' ';
+        replace(i, j, blanked);
+        i = j;
+      }
       continue;
     }
-    out += c;
     if (c !== ' ' && c !== '\t' && c !== '\r') last = c;
     i++;
   }
+  out += text.slice(copied);
   return { text: out, newlines, substitutions };
 }
 

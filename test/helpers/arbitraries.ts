@@ -274,7 +274,8 @@ export const dockerfile: fc.Arbitrary<string> = fc
     finalNewline: fc.boolean(),
   })
   .map(({ directives, globalArgs, stages, breaks, finalNewline }) => {
-    const escape = directives.find((d) => /^# ?escape=/i.test(d))?.endsWith('`') && directives.findIndex((d) => /^# ?escape=/i.test(d)) === 0 ? '`' : '\\';
+    // the first line decides: an escape=` directive there switches continuations to backticks
+    const escape = /^# ?escape=`$/i.test(directives[0] ?? '') ? '`' : '\\';
     const lines = [...directives, ...globalArgs];
     for (const [[platform, base, name], body] of stages) {
       lines.push(['FROM', platform, base, name ? `AS ${name}` : undefined].filter((x) => x !== undefined).join(' '));

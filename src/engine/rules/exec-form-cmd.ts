@@ -1,6 +1,8 @@
 import { defineRule } from '../rule.ts';
 import type { Instruction } from '../model.ts';
 import { containerProcess, lastInChain } from '../runtime.ts';
+import { rootBase } from '../assertions.ts';
+import { lookupBaseImage } from '../data/base-images.ts';
 import type { Fix } from '../types.ts';
 
 /** Characters that make the shell do something a JSON array would not: expansion, globbing, operators, escapes, comments. */
@@ -81,7 +83,15 @@ export default defineRule({
           // `... && exec app` replaces the shell with the app: that is the documented way to keep shell features
           const last = ins.commands[ins.commands.length - 1];
           if (last && last.name === 'exec' && last.args.length > 0 && last.after !== '|' && last.before !== '|' && last.before !== '&') continue;
-          const words = canFix ? execFormOf(ins) : undefined;
+          let words = canFix ? execFormOf(ins) : undefined;
+          // an exec-form CMD is the argument list of the base image's ENTRYPOINT (distroless nodejs runs
+          // /nodejs/bin/node): drop the program when it is that entrypoint, and offer no rewrite when unsure
+          const inherited = ins === proc.cmd && !proc.entrypoint ? lookupBaseImage(rootBase(model, stage).base) : undefined;
+          if (words && inherited?.entrypoint && inherited.entrypoint.length > 0) {
+            const ep = inherited.entrypoint[inherited.entrypoint.length - 1];
+            const base = (w: string) => w.slice(w.lastIndexOf('/') + 1);
+            words = inherited.entrypoint.length === 1 && base(words[0]) === base(ep) && words.length > 1 ? words.slice(1) : undefined;
+          }
           const afterEntrypoint = ins === proc.cmd && proc.entrypoint?.execForm ? ' With an exec-form ENTRYPOINT it is worse: the CMD reaches it as the arguments `/bin/sh -c ...`.' : '';
           let fix: Fix | undefined;
           let how: string;

@@ -6,6 +6,11 @@ interface SecretPattern {
   re: RegExp;
   /** Rejects look-alikes: variables, placeholders, documentation examples. */
   accept?: (literal: string) => boolean;
+  /**
+   * A text the pattern cannot match without (`text` as written, `lower` lower-cased): checked first,
+   * so most instructions cost a few substring searches instead of every expression.
+   */
+  mayMatch: (text: string, lower: string) => boolean;
 }
 
 const notVariable = (v: string) => !v.includes('$') && !/^(?:\{\{.*\}\}|<[^>]*>|\*+|x+|%s|%\w+%|\.\.\.)$/i.test(v);
@@ -14,27 +19,29 @@ const notVariable = (v: string) => !v.includes('$') && !/^(?:\{\{.*\}\}|<[^>]*>|
 const PATTERNS: SecretPattern[] = [
   {
     kind: 'a private key',
+    mayMatch: (t) => t.includes('PRIVATE KEY'),
     re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
   },
-  { kind: 'an AWS access key id', re: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, accept: (v) => !v.endsWith('EXAMPLE') },
-  { kind: 'an AWS secret access key', re: /aws_secret_access_key["']?\s*[=:]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, accept: (v) => !v.includes('EXAMPLEKEY') },
-  { kind: 'a GitHub token', re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b/g },
-  { kind: 'a GitHub token', re: /\b(github_pat_[A-Za-z0-9_]{22,})\b/g },
-  { kind: 'a GitLab token', re: /\b(glpat-[A-Za-z0-9_-]{20,})/g },
-  { kind: 'a Slack token', re: /\b(xox[abposr]-[A-Za-z0-9-]{10,})/g },
-  { kind: 'a Slack webhook URL', re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+)/g },
-  { kind: 'an npm token', re: /\b(npm_[A-Za-z0-9]{36})\b/g },
-  { kind: 'a Stripe live key', re: /\b((?:sk|rk)_live_[A-Za-z0-9]{16,})\b/g },
-  { kind: 'a Google API key', re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g },
-  { kind: 'an npm registry token', re: /:_(?:authToken|auth|password)=["']?([^\s"';&|]+)/g, accept: notVariable },
-  { kind: 'a password in a URL', re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@[^\s/'"@]/gi, accept: notVariable },
+  { kind: 'an AWS access key id', mayMatch: (t) => t.includes('AKIA') || t.includes('ASIA'), re: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, accept: (v) => !v.endsWith('EXAMPLE') },
+  { kind: 'an AWS secret access key', mayMatch: (_, l) => l.includes('aws_secret_access_key'), re: /aws_secret_access_key["']?\s*[=:]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, accept: (v) => !v.includes('EXAMPLEKEY') },
+  { kind: 'a GitHub token', mayMatch: (t) => t.includes('gh'), re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b/g },
+  { kind: 'a GitHub token', mayMatch: (t) => t.includes('github_pat_'), re: /\b(github_pat_[A-Za-z0-9_]{22,})\b/g },
+  { kind: 'a GitLab token', mayMatch: (t) => t.includes('glpat-'), re: /\b(glpat-[A-Za-z0-9_-]{20,})/g },
+  { kind: 'a Slack token', mayMatch: (t) => t.includes('xox'), re: /\b(xox[abposr]-[A-Za-z0-9-]{10,})/g },
+  { kind: 'a Slack webhook URL', mayMatch: (t) => t.includes('hooks.slack.com'), re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+)/g },
+  { kind: 'an npm token', mayMatch: (t) => t.includes('npm_'), re: /\b(npm_[A-Za-z0-9]{36})\b/g },
+  { kind: 'a Stripe live key', mayMatch: (t) => t.includes('_live_'), re: /\b((?:sk|rk)_live_[A-Za-z0-9]{16,})\b/g },
+  { kind: 'a Google API key', mayMatch: (t) => t.includes('AIza'), re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g },
+  { kind: 'an npm registry token', mayMatch: (t) => t.includes(':_'), re: /:_(?:authToken|auth|password)=["']?([^\s"';&|]+)/g, accept: notVariable },
+  { kind: 'a password in a URL', mayMatch: (t) => t.includes('://') && t.includes('@'), re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@[^\s/'"@]/gi, accept: notVariable },
   {
     kind: 'a literal credential passed as an option',
+    mayMatch: (_, l) => l.includes('--') && (l.includes('pass') || l.includes('token') || l.includes('key') || l.includes('secret')),
     re: /(?:^|[\s"'])--(?:[a-z0-9]+-)*(?:password|passwd|token|api-key|apikey|access-key|secret-key|client-secret)(?:=|[ \t]+)(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"';&|)]+))/gi,
     accept: (v) => v !== '' && !v.startsWith('-') && notVariable(v),
   },
-  { kind: 'a password passed to curl', re: /\bcurl\b[^\n]*?\s(?:-u|--user)(?:[ \t]+|=)?["']?[^\s:"'$]+:([^\s"'@]+)/g, accept: notVariable },
-  { kind: 'a literal Authorization header', re: /Authorization:\s*(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/gi, accept: notVariable },
+  { kind: 'a password passed to curl', mayMatch: (t) => t.includes('curl') && t.includes('-u'), re: /\bcurl\b[^\n]*?\s(?:-u|--user)(?:[ \t]+|=)?["']?[^\s:"'$]+:([^\s"'@]+)/g, accept: notVariable },
+  { kind: 'a literal Authorization header', mayMatch: (_, l) => l.includes('authorization'), re: /Authorization:\s*(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/gi, accept: notVariable },
 ];
 
 export default defineRule({
@@ -64,8 +71,10 @@ export default defineRule({
       instruction(ins) {
         const start = doc.offsetAt(ins.range.start);
         const text = doc.text.slice(start, doc.offsetAt(ins.range.end));
+        const lower = text.toLowerCase();
         const taken: [number, number][] = [];
         for (const p of PATTERNS) {
+          if (!p.mayMatch(text, lower)) continue;
           for (const m of text.matchAll(p.re)) {
             const groupIndex = m.slice(1).findIndex((g) => g !== undefined) + 1;
             const literal = groupIndex > 0 ? m[groupIndex] : m[0];

@@ -32,7 +32,7 @@ export default defineRule({
       'Run privileged steps as root before `USER`, or wrap them in `USER root` ... `USER app`, and leave sudo out of the final image.',
     fixable: true,
     examples: {
-      incorrect: 'FROM debian:12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl\n',
+      incorrect: 'FROM debian:12-slim\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl\nRUN useradd --uid 10001 app\nUSER 10001\n',
       correct:
         'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN useradd --uid 10001 app\nUSER 10001\n',
     },

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes, fixesOf, lint } from '../../../src/engine/index.ts';
 import rule from '../../../src/engine/rules/exec-form-cmd.ts';
 import { runRuleTests } from '../../helpers/rule-tester.ts';
 
@@ -102,4 +104,14 @@ runRuleTests(rule, {
       output: 'FROM python:3.13-slim AS base\nCMD ["python", "app.py"]\nFROM base\nCOPY . /app\n',
     },
   ],
+});
+
+
+describe('exec-form-cmd with an image ENTRYPOINT', () => {
+  it('drops the program the distroless entrypoint already runs', () => {
+    const text = 'FROM gcr.io/distroless/nodejs22-debian12:nonroot\nCMD node server.js\n';
+    const found = lint(text, { rules: [rule] });
+    expect(found).toHaveLength(1);
+    expect(applyFixes(text, fixesOf(found)).text).toBe('FROM gcr.io/distroless/nodejs22-debian12:nonroot\nCMD ["server.js"]\n');
+  });
 });

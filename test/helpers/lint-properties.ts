@@ -1,0 +1,122 @@
+/**
+ * The properties every lint must have, whatever the input: shared by the quick property tests
+ * (test/unit/robustness/fuzz.test.ts), the corpus test and the long run (scripts/fuzz.ts).
+ * Each check throws an Error saying which property broke; it returns what the caller may want to
+ * report (timings).
+ */
+import { applyFixes, buildModel, fixesOf, lint, type Finding, type LintInput, type Range } from '../../src/engine/index.ts';
+import { normalizeText } from '../../src/engine/model.ts';
+
+/** One lint of any input must finish within this; real files take milliseconds. */
+export const SLOW_LINT_MS = 5_000;
+/** The CLI's --fix gives up after this many passes; fixing must settle sooner. */
+export const MAX_FIX_PASSES = 5;
+
+/** Lines as the engine (and Monaco) count them: \n, \r\n and a lone \r each end a line. */
+export function linesOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+function describeRange(r: Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** Why a range does not lie inside the text, or null when it does. */
+export function rangeProblem(range: Range, lines: readonly string[]): string | null {
+  const points = [range.start, range.end];
+  for (const p of points) {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character)) return `non-integer position in ${describeRange(range)}`;
+    if (p.line < 0 || p.line >= lines.length) return `line ${p.line} outside 0..${lines.length - 1} in ${describeRange(range)}`;
+    if (p.character < 0 || p.character > lines[p.line].length) return `character ${p.character} outside 0..${lines[p.line].length} of line ${p.line} in ${describeRange(range)}`;
+  }
+  const { start, end } = range;
+  if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start after end in ${describeRange(range)}`;
+  return null;
+}
+
+function textOfFile(input: LintInput, file: string): string {
+  return file === '.dockerignore' ? (input.dockerignore ?? '') : normalizeText(input.dockerfile);
+}
+
+/** Findings are well-formed: no engine or parse error, every range (and fix edit) inside its file. */
+export function checkFindings(input: LintInput, findings: readonly Finding[]): void {
+  const lines = { Dockerfile: linesOf(textOfFile(input, 'Dockerfile')), '.dockerignore': linesOf(textOfFile(input, '.dockerignore')) };
+  for (const f of findings) {
+    if (f.rule === 'engine-error') throw new Error(`engine-error: ${f.message}`);
+    if (f.rule === 'parse-error') throw new Error(`parse-error: ${f.message}`);
+    if (f.file !== 'Dockerfile' && f.file !== '.dockerignore') throw new Error(`${f.rule}: unknown file ${String(f.file)}`);
+    if (!['error', 'warning', 'info'].includes(f.severity)) throw new Error(`${f.rule}: unknown severity ${String(f.severity)}`);
+    if (typeof f.message !== 'string' || f.message.trim() === '') throw new Error(`${f.rule}: empty message`);
+    const problem = rangeProblem(f.range, lines[f.file]);
+    if (problem) throw new Error(`${f.rule} (${f.file}) reports outside the text: ${problem}`);
+    for (const edit of f.fix?.edits ?? []) {
+      const target = f.fix?.file ?? 'Dockerfile';
+      const p = rangeProblem(edit.range, lines[target]);
+      if (p) throw new Error(`${f.rule}: fix edit outside ${target}: ${p}`);
+      if (typeof edit.newText !== 'string') throw new Error(`${f.rule}: fix edit without text`);
+    }
+  }
+}
+
+const errorCounts = (findings: readonly Finding[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const f of findings) if (f.severity === 'error') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return counts;
+};
+
+/**
+ * Applying every quick fix (pass after pass, as --fix and "Fix all" do) keeps the file readable
+ * (no parse error, same number of stages), adds no error-severity finding, and settles: within
+ * MAX_FIX_PASSES no finding offers a fix any more, and no pass offers fixes that change nothing.
+ */
+export function checkFixes(input: LintInput, findings: readonly Finding[]): { passes: number } {
+  const before = errorCounts(findings);
+  const stagesBefore = buildModel(input.dockerfile).stages.length;
+  let current: LintInput = { ...input, dockerfile: normalizeText(input.dockerfile) };
+  let now = findings;
+  for (let pass = 1; ; pass++) {
+    const forDockerfile = fixesOf(now, 'Dockerfile');
+    const forIgnore = fixesOf(now, '.dockerignore');
+    if (forDockerfile.length === 0 && forIgnore.length === 0) return { passes: pass - 1 };
+    const offered = now.filter((f) => f.fix).map((f) => f.rule);
+    if (pass > MAX_FIX_PASSES) throw new Error(`fixes still offered after ${MAX_FIX_PASSES} passes: ${offered.join(', ')}`);
+    const dockerfile = applyFixes(current.dockerfile, forDockerfile).text;
+    const dockerignore = forIgnore.length > 0 ? applyFixes(current.dockerignore ?? '', forIgnore).text : current.dockerignore;
+    if (dockerfile === current.dockerfile && dockerignore === current.dockerignore) throw new Error(`pass ${pass}: fixes that change nothing: ${offered.join(', ')}`);
+    current = { ...current, dockerfile, ...(dockerignore !== undefined ? { dockerignore } : {}) };
+    now = lint(current);
+    try {
+      checkFindings(current, now);
+    } catch (err) {
+      throw new Error(`after fix pass ${pass}: ${(err as Error).message}\n--- fixed text ---\n${JSON.stringify(current)}`);
+    }
+    const stages = buildModel(current.dockerfile).stages.length;
+    if (stages !== stagesBefore) throw new Error(`fix pass ${pass} changed the number of stages from ${stagesBefore} to ${stages}`);
+    for (const [rule, n] of errorCounts(now)) {
+      if (n > (before.get(rule) ?? 0)) throw new Error(`fix pass ${pass} (${offered.join(', ')}) introduced ${rule} at error severity (${before.get(rule) ?? 0} -> ${n})\n--- fixed text ---\n${JSON.stringify(current.dockerfile)}`);
+    }
+  }
+}
+
+export interface LintRun {
+  ms: number;
+  findings: Finding[];
+}
+
+/**
+ * Every property at once: lint does not throw, finishes in time, is deterministic, reports
+ * well-formed findings inside the text, and its fixes are safe and settle.
+ */
+export function checkAllProperties(input: LintInput): LintRun {
+  const started = performance.now();
+  const first = lint(input);
+  const ms = performance.now() - started;
+  if (ms > SLOW_LINT_MS) throw new Error(`lint took ${Math.round(ms)} ms (limit ${SLOW_LINT_MS} ms)`);
+  const second = lint(input);
+  const a = JSON.stringify(first);
+  const b = JSON.stringify(second);
+  if (a !== b) throw new Error(`not deterministic:\n${a}\n${b}`);
+  checkFindings(input, first);
+  checkFixes(input, first);
+  return { ms, findings: first };
+}
