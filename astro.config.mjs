@@ -49,8 +49,12 @@ export default defineConfig({
       description: 'Learn to write secure, production-ready Dockerfiles, graded live as you type.',
       logo: { src: './src/assets/logo.svg', alt: '' },
       customCss: ['./src/styles/shipshape.css'],
+      components: { Search: './src/components/SearchLabelInName.astro' },
+      // Code blocks wrap instead of scrolling sideways: nothing hidden behind a scrollbar, and no unnamed
+      // scrollable regions for keyboard and screen-reader users (axe: landmark-unique, scrollable-region-focusable)
+      expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
-        { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }, { label: 'Check an answer', link: '/check/' }, { label: 'Use it in CI', link: '/ci/' }] },
+        { label: 'Start here', items: [{ label: 'Course map', link: '/' }, { label: 'Playground', link: '/playground/' }, { label: 'Rules', link: '/rules/' }, { label: 'Check an answer', link: '/check/' }, { label: 'Use it in CI', link: '/ci/' }, { label: 'Run a workshop', link: '/workshop/' }] },
         ...lessonSidebar(),
       ],
       head: [{ tag: 'script', attrs: { src: '/register-sw.js', defer: true } }],

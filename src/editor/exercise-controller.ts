@@ -9,7 +9,9 @@ import { diffLines } from './diff.ts';
 import type { EditorAdapter } from './editor-adapter.ts';
 import { EngineClient } from './engine-client.ts';
 import { createPlainEditor } from './plain-editor.ts';
-import { progressStore } from './progress.ts';
+import { showStorageNotice } from './page-notice.ts';
+import { NEVER_EDITED, progressStore, sameFiles } from './progress.ts';
+import { downloadText } from './progress-summary.ts';
 import { inlineMarkdown } from '../exercises/inline-markdown.ts';
 
 export const DEBOUNCE_MS = 120;
@@ -49,6 +51,8 @@ export async function startExercise(section: HTMLElement): Promise<void> {
   const checkItems = Array.from(section.querySelectorAll<HTMLElement>('.ex-check'));
   const others = el<HTMLDetailsElement>(section, '.ex-others');
   const client = new EngineClient();
+  // the build preview (project tree and panels) loads alongside the editor, never up front
+  const panelsLoading = import('./panels/index.ts').catch(() => undefined);
   let completed = saved?.completed ?? false;
   let activeFile = 'Dockerfile';
   if (completed) section.dataset.complete = 'true';
@@ -79,6 +83,7 @@ export async function startExercise(section: HTMLElement): Promise<void> {
     return next;
   };
   editor = await mountEditor(prefersPlainEditor(), initial);
+  const panels = (await panelsLoading)?.createPreviewPanels(section, exercise, () => void check());
   switchButton.addEventListener('click', async () => {
     const files = filesNow();
     const toPlain = editor.kind === 'monaco';
@@ -167,26 +172,32 @@ export async function startExercise(section: HTMLElement): Promise<void> {
       input: { dockerfile: files.Dockerfile, ...(files['.dockerignore'] !== undefined ? { dockerignore: files['.dockerignore'] } : {}) },
       checks: exercise.checks,
       context: exercise.context,
+      preview: panels?.request(),
     });
     if (!outcome || mine !== generation) return;
     if (outcome.kind === 'timeout') {
       section.dataset.checker = 'timeout';
+      panels?.stale('checking took too long.');
       statusText.textContent = 'Checking took too long and was stopped; the checker restarts on your next edit. Your text is kept.';
       return;
     }
     if (outcome.kind === 'error') {
       section.dataset.checker = 'error';
+      panels?.stale('the checker failed.');
       statusText.textContent = `The checker failed (${outcome.message}); it restarts on your next edit. Your text is kept.`;
       return;
     }
     section.dataset.checker = 'ok';
     render(outcome.result);
+    panels?.render(outcome.preview);
     performance.mark('shipshape:grade-applied');
     performance.measure('shipshape:edit-to-feedback', 'shipshape:grade-start', 'shipshape:grade-applied');
     const wasCompleted = completed;
     completed = completed || outcome.result.complete;
-    // the store writes only what changed: opening a lesson does not make its exercises look edited
-    store.saveFiles(exercise.id, files, outcome.result.complete);
+    // opening a lesson must not make its exercises look edited: an untouched starter is not saved, and
+    // the store writes only what changed
+    const untouched = !store.exercise(exercise.id) && sameFiles(files, starter);
+    if (!untouched) store.saveFiles(exercise.id, files, outcome.result.complete);
     if (!wasCompleted && completed) document.dispatchEvent(new CustomEvent('shipshape:progress', { detail: { exercise: exercise.id } }));
   };
 
@@ -204,12 +215,14 @@ export async function startExercise(section: HTMLElement): Promise<void> {
 
   // --- undo for reset / apply solution: keeps the text from before
   const undoButton = el<HTMLButtonElement>(section, '.ex-undo-button');
+  const actionNote = el(section, '.ex-action-note');
   let undoFiles: Record<string, string> | null = null;
-  const replaceAll = (files: Record<string, string>, what: string) => {
+  const replaceAll = (files: Record<string, string>, what: string, note: string) => {
     undoFiles = filesNow();
     for (const [name, text] of Object.entries(files)) editor.setValue(name, text);
     undoButton.hidden = false;
     undoButton.textContent = `Undo ${what}`;
+    actionNote.textContent = note;
     schedule();
   };
   undoButton.addEventListener('click', () => {
@@ -218,10 +231,13 @@ export async function startExercise(section: HTMLElement): Promise<void> {
     undoFiles = null;
     for (const [name, text] of Object.entries(back)) editor.setValue(name, text);
     undoButton.hidden = true;
+    actionNote.textContent = 'Your text is back.';
     schedule();
     editor.focus();
   });
-  el(section, '.ex-reset-button').addEventListener('click', () => replaceAll(starter, 'reset'));
+  el(section, '.ex-reset-button').addEventListener('click', () =>
+    replaceAll(starter, 'reset', 'The starter text is back. “Undo reset” brings your text back.'),
+  );
 
   // --- hints: one at a time
   const hints = Array.from(section.querySelectorAll<HTMLElement>('.ex-hint'));
@@ -237,21 +253,31 @@ export async function startExercise(section: HTMLElement): Promise<void> {
     shown = Math.min(shown + 1, hints.length);
     showHints();
     store.setHintsShown(exercise.id, shown, filesNow());
+    // focus the new hint, so it is read out and Tab continues from it
     hints[shown - 1]?.setAttribute('tabindex', '-1');
     hints[shown - 1]?.focus();
   });
 
-  // --- solution: ask first, then a diff, then apply with undo
+  // --- solution: ask first, then a diff, then apply with undo. A workshop can hide it (see workshop-mode.ts).
   const solutionButton = el<HTMLButtonElement>(section, '.ex-solution-button');
+  const confirmBox = el(section, '.ex-solution-confirm');
   const solutionBox = el(section, '.ex-solution');
-  let asked = false;
+  const solutionsHidden = () => section.dataset.solutions === 'hidden';
+  const closeSolution = (focusBack: boolean) => {
+    confirmBox.hidden = true;
+    solutionBox.hidden = true;
+    solutionButton.hidden = solutionsHidden();
+    solutionButton.setAttribute('aria-expanded', 'false');
+    if (focusBack && !solutionButton.hidden) solutionButton.focus();
+  };
   solutionButton.addEventListener('click', () => {
-    if (!asked) {
-      asked = true;
-      solutionButton.textContent = 'Are you sure? Click again to see the solution';
-      solutionButton.dataset.confirm = 'true';
-      return;
-    }
+    if (solutionsHidden()) return;
+    confirmBox.hidden = false;
+    el<HTMLButtonElement>(confirmBox, '.ex-confirm-solution').focus();
+  });
+  el(confirmBox, '.ex-cancel-solution').addEventListener('click', () => closeSolution(true));
+  el(confirmBox, '.ex-confirm-solution').addEventListener('click', () => {
+    if (solutionsHidden()) return;
     const diff = el(solutionBox, '.ex-diff');
     diff.replaceChildren();
     const mine = filesNow();
@@ -269,22 +295,35 @@ export async function startExercise(section: HTMLElement): Promise<void> {
         diff.append(span);
       }
     }
+    confirmBox.hidden = true;
     solutionBox.hidden = false;
     solutionButton.hidden = true;
+    solutionButton.setAttribute('aria-expanded', 'true');
+    section.dataset.solutionSeen = 'true';
+    el(solutionBox, '.ex-solution-intro').focus();
   });
-  el(section, '.ex-close-solution').addEventListener('click', () => {
-    solutionBox.hidden = true;
-    solutionButton.hidden = false;
-    solutionButton.textContent = 'Show the solution…';
-    delete solutionButton.dataset.confirm;
-    asked = false;
-  });
+  el(section, '.ex-close-solution').addEventListener('click', () => closeSolution(true));
   el(section, '.ex-apply-button').addEventListener('click', () => {
-    replaceAll(solution, 'use of the solution');
-    solutionBox.hidden = true;
-    solutionButton.hidden = false;
+    replaceAll(solution, 'use of the solution', 'The solution is in the editor. “Undo use of the solution” brings your text back.');
+    closeSolution(false);
+    undoButton.focus();
   });
+  if (solutionsHidden()) closeSolution(false);
+
+  // --- a notice above the first exercise when this page cannot save, or set a document aside
+  if (store.backupKey || !store.isPersistent) {
+    const backup = store.backupText();
+    showStorageNotice(
+      store.problems.includes('newer')
+        ? 'Your progress was saved by a newer version of this course (open in another tab?). Reload this page to continue with it; until then, nothing you do here is saved.'
+        : store.backupKey
+          ? 'Your saved progress could not be read, so it was set aside (not deleted) and a fresh record started. Your work on this page is saved again from now on.'
+          : 'This browser stopped saving your work (storage for this site is off or full). The exercises still check your text, but it is gone when you close the tab: copy your Dockerfile somewhere to keep it.',
+      backup === null ? undefined : () => downloadText('shipshape-progress-set-aside.json', backup),
+    );
+  }
 
   await check();
-  saveState.textContent = saved ? 'Restored your saved text' : '';
+  // a hint revealed on the untouched starter is remembered, but there is no text of the learner's to restore
+  saveState.textContent = saved && saved.updatedAt !== NEVER_EDITED ? 'Restored your saved text' : '';
 }

@@ -7,6 +7,8 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/languages/definitions/dockerfile/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/codeAction/register';
+// Ctrl+M (Ctrl+Shift+M on macOS) makes Tab move focus: without it Tab never leaves the editor (a keyboard trap)
+import 'monaco-editor/features/toggleTabFocusMode/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import type { FileKind, Finding, Fix } from '../engine/types.ts';
 import { fileOfFix } from '../engine/fix.ts';
@@ -85,6 +87,8 @@ export function createMonacoEditor(options: EditorOptions): EditorAdapter {
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
+    // the default dims the last line number (1.8:1 contrast); a line number is text, so AA applies
+    renderFinalNewline: 'on',
     fontSize: 14,
     lineNumbersMinChars: 3,
     renderLineHighlight: 'line',

@@ -16,6 +16,8 @@ export function createPlainEditor(options: EditorOptions): EditorAdapter {
     area.className = 'ex-plain';
     area.value = text;
     area.spellcheck = false;
+    // code lines stay whole (a wrapped RUN line reads like two instructions); the textarea scrolls sideways
+    area.wrap = 'off';
     area.setAttribute('autocapitalize', 'off');
     area.setAttribute('autocomplete', 'off');
     area.setAttribute('aria-label', `${label}: ${name}`);

@@ -112,7 +112,8 @@ export async function startPlayground(): Promise<void> {
     where.type = 'button';
     where.className = 'pg-where';
     where.textContent = `${f.file === 'Dockerfile' ? '' : `${f.file}:`}${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    where.setAttribute('aria-label', `Go to line ${f.range.start.line + 1}${f.file === 'Dockerfile' ? '' : ` of ${f.file}`}`);
+    // the name starts with the visible text (WCAG 2.5.3, label in name); the parenthesis spells it out
+    where.setAttribute('aria-label', `Go to ${where.textContent} (line ${f.range.start.line + 1}, column ${f.range.start.character + 1}${f.file === 'Dockerfile' ? '' : ` of ${f.file}`})`);
     where.addEventListener('click', () => {
       selectTab(f.file);
       editor.reveal(f.file, f.range.start.line, f.range.start.character);

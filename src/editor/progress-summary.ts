@@ -45,17 +45,23 @@ export function continueTarget(lessons: LessonSummary[], doc: ProgressDocument):
 }
 
 /** What the course map says about storage, or null when all is well. */
-export function storageMessage(store: Pick<ProgressStore, 'problems' | 'backupKey' | 'isPersistent'>): string | null {
+export function storageMessage(store: Pick<ProgressStore, 'problems' | 'isPersistent'>, setAside: string[] = []): string | null {
   if (store.problems.includes('newer')) {
     return 'Your progress was saved by a newer version of this course (open in another tab?). Reload this page to continue with it; until then, nothing you do here is saved.';
   }
-  if (store.backupKey) {
-    return 'Your saved progress could not be read, so it was set aside (not deleted) and a fresh record started. You can download the set-aside copy, or import an exported file below.';
+  if (setAside.length > 0) {
+    const when = setAside.map(formatWhen).join(', ');
+    return `Saved progress that could not be read was set aside on ${when} (not deleted), and a fresh record started. Download the copy to keep it, or delete it once you no longer need it. To bring back an export, use “Import a file” below.`;
   }
   if (!store.isPersistent || store.problems.includes('unavailable')) {
     return 'This browser is not saving your progress (storage for this site is off or full; private windows can do this). Your work lasts until you close the tab: export it below to keep a copy.';
   }
   return null;
+}
+
+function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function lessonsOnPage(root: ParentNode = document): LessonSummary[] {
@@ -117,20 +123,39 @@ function render(store: ProgressStore): void {
     }
     link.dataset.target = target.kind;
   }
+
+  const workshopNote = document.querySelector<HTMLElement>('.workshop-note');
+  if (workshopNote) {
+    workshopNote.hidden = !doc.workshop;
+    if (doc.workshop) {
+      workshopNote.querySelector('.workshop-note-title')!.textContent = doc.workshop.title || 'without a title';
+      const a = workshopNote.querySelector<HTMLAnchorElement>('.workshop-note-link')!;
+      a.href = `${a.href.replace(/#.*$/, '')}#${doc.workshop.link}`;
+    }
+  }
 }
 
 function renderNotice(store: ProgressStore): void {
-  const message = storageMessage(store);
   const slot = document.querySelector<HTMLElement>('.storage-note');
   if (!slot) return;
+  const backups = store.backups();
+  const message = storageMessage(store, backups.map((b) => b.at));
   slot.hidden = !message;
-  if (!message) return;
-  slot.querySelector('.storage-note-text')!.textContent = message;
-  const backup = store.backupText();
-  const button = slot.querySelector<HTMLButtonElement>('.storage-note-download');
-  if (button && backup !== null) {
-    button.hidden = false;
-    button.onclick = () => downloadText('shipshape-progress-set-aside.json', backup);
+  slot.querySelector('.storage-note-text')!.textContent = message ?? '';
+  const download = slot.querySelector<HTMLButtonElement>('.storage-note-download');
+  const remove = slot.querySelector<HTMLButtonElement>('.storage-note-delete');
+  const latest = backups.at(-1);
+  if (download) {
+    download.hidden = !latest;
+    download.onclick = () => {
+      if (latest) downloadText(`shipshape-progress-set-aside-${latest.at.slice(0, 10)}.json`, store.readBackup(latest.key) ?? '');
+    };
+  }
+  if (remove) {
+    remove.hidden = !latest;
+    remove.onclick = () => {
+      if (latest && window.confirm('Delete the set-aside copy of your progress? Download it first if you might need it.')) store.deleteBackup(latest.key);
+    };
   }
 }
 

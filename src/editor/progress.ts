@@ -267,12 +267,40 @@ export class ProgressStore {
 
   /** The text of the document kept aside, for the learner to download; null when there is none. */
   backupText(): string | null {
-    if (!this.backupKey) return null;
+    return this.backupKey ? this.readBackup(this.backupKey) : null;
+  }
+
+  /** Documents set aside in this browser (by this page or an earlier one), oldest first. */
+  backups(): { key: string; at: string }[] {
+    const out: { key: string; at: string }[] = [];
     try {
-      return this.storage?.getItem(this.backupKey) ?? null;
+      for (let i = 0; i < (this.storage?.length ?? 0); i++) {
+        const key = this.storage?.key(i);
+        if (key?.startsWith(BACKUP_PREFIX)) out.push({ key, at: key.slice(BACKUP_PREFIX.length) });
+      }
+    } catch {
+      return [];
+    }
+    return out.sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  readBackup(key: string): string | null {
+    try {
+      return key.startsWith(BACKUP_PREFIX) ? (this.storage?.getItem(key) ?? null) : null;
     } catch {
       return null;
     }
+  }
+
+  /** Deletes a set-aside document: only ever on the learner's explicit request. */
+  deleteBackup(key: string): void {
+    try {
+      if (key.startsWith(BACKUP_PREFIX)) this.storage?.removeItem(key);
+    } catch {
+      // storage switched off: nothing to delete
+    }
+    if (key === this.backupKey) this.backupKey = undefined;
+    for (const l of this.listeners) l(this.doc);
   }
 
   /**
@@ -332,7 +360,8 @@ export class ProgressStore {
     this.commit((doc) => {
       before = structuredClone(doc);
       report = mergeDocuments(doc, incoming);
-      Object.assign(doc, report.doc);
+      // a copy: later saves change the live document, and undo must compare against what the import wrote
+      Object.assign(doc, structuredClone(report.doc));
       return report.imported.length + report.completedFromImport.length > 0 || doc.lastLesson !== before.lastLesson;
     });
     const { doc: merged, ...summary } = report!;

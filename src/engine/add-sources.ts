@@ -15,7 +15,9 @@ export interface AddSource extends Word {
 export function isGitSource(src: string): boolean {
   if (/^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:/.test(src) || /^(git|ssh):\/\//i.test(src)) return true;
   if (!/^https?:\/\//i.test(src)) return false;
-  const path = src.replace(/[#?].*$/, '');
+  // cut at the first `#` or `?` (indexOf-style: `/[#?].*$/` backtracks quadratically on `???...`)
+  const cut = src.search(/[#?]/);
+  const path = cut < 0 ? src : src.slice(0, cut);
   return /\.git\/?$/.test(path);
 }
 

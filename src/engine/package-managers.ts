@@ -6,6 +6,7 @@
  */
 import type { Instruction } from './model.ts';
 import type { ShellCommand, Word } from './shell.ts';
+import { isCompleteShell } from './shell.ts';
 import { joinContinuations, type LineIndex } from './text.ts';
 import type { TextEdit } from './types.ts';
 
@@ -517,8 +518,8 @@ export function parsePackageSpec(manager: PackageManager, word: Word, subcommand
         const colon = text.indexOf(':');
         return colon < 0 ? spec('registry', text) : spec('registry', text.slice(0, colon), ':', text.slice(colon + 1));
       }
-      const m = /^(.*?)\s*(>=|<=|=|>|<)\s*(.+)$/.exec(text);
-      if (m) return spec('registry', m[1], m[2], m[3]);
+      const m = splitAtComparison(text, true);
+      if (m) return spec('registry', m[0], m[1], m[2]);
       // name-version[-release][.arch]: the version starts at the first dash-separated part that starts with a digit
       const parts = text.split('-');
       const first = parts.findIndex((p, k) => k > 0 && /^\d/.test(p));
@@ -527,8 +528,8 @@ export function parsePackageSpec(manager: PackageManager, word: Word, subcommand
     }
     case 'zypper': {
       if (text.startsWith('pattern:') || text.startsWith('product:')) return spec('group', text);
-      const m = /^(.*?)(>=|<=|=|>|<)(.+)$/.exec(text);
-      return m ? spec('registry', m[1], m[2], m[3]) : spec('registry', text);
+      const m = splitAtComparison(text, false);
+      return m ? spec('registry', m[0], m[1], m[2]) : spec('registry', text);
     }
   }
 }
@@ -603,13 +604,13 @@ export function runMounts(ins: Instruction): RunMount[] {
         if (key) options.set(key, value);
       }
       const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? null;
-      return { type: options.get('type') ?? 'bind', target: target ? target.replace(/\/+$/, '') || '/' : null, options };
+      return { type: options.get('type') ?? 'bind', target: target ? target.replace(/(?<!\/)\/+$/, '') || '/' : null, options };
     });
 }
 
 /** True when a cache or tmpfs mount covers the path (the mount is the path or one of its parents). */
 export function mountCovers(ins: Instruction, path: string): boolean {
-  const clean = path.replace(/\/+$/, '');
+  const clean = path.replace(/(?<!\/)\/+$/, '');
   return runMounts(ins).some(
     (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && (clean === m.target || clean.startsWith(m.target === '/' ? '/' : `${m.target}/`)),
   );
@@ -625,7 +626,24 @@ export function removedPaths(command: ShellCommand): string[] {
   return u.args
     .map((a) => a.value)
     .filter((v) => !v.startsWith('-'))
-    .map((v) => v.replace(/\/\*$/, '').replace(/\/+$/, '') || '/');
+    .map((v) => v.replace(/\/\*$/, '').replace(/(?<!\/)\/+$/, '') || '/');
+}
+
+/**
+ * `name op version` split at the first comparison operator (`>=`, `<=`, `=`, `>`, `<`) that has
+ * something after it, blanks around it dropped when `blanks`. A loop, not `/^(.*?)\s*(>=|...)\s*(.+)$/`,
+ * which backtracks quadratically on a long run of blanks or `<`.
+ */
+function splitAtComparison(text: string, blanks: boolean): [string, string, string] | null {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '<' && c !== '>' && c !== '=') continue;
+    const op = (c === '<' || c === '>') && text[i + 1] === '=' ? `${c}=` : c;
+    const name = blanks ? text.slice(0, i).trimEnd() : text.slice(0, i);
+    const rest = blanks ? text.slice(i + op.length).trimStart() : text.slice(i + op.length);
+    if (rest !== '') return [name, op, rest];
+  }
+  return null;
 }
 
 /**
@@ -642,6 +660,9 @@ export function appendToRunEdit(doc: LineIndex, escapeChar: string, ins: Instruc
   if (end > lastEnd && doc.text[end - 1] === escapeChar) return null;
   const tail = joinContinuations(doc.text, lastEnd, end, escapeChar).text.trim();
   if (tail.includes('#') || /(&&|\|\||\||&)$/.test(tail)) return null;
+  // an unclosed quote or `$(` would swallow the appended command
+  const scriptStart = ins.argumentsRange ? Math.min(doc.offsetAt(ins.argumentsRange.start), lastEnd) : lastEnd;
+  if (!isCompleteShell(joinContinuations(doc.text, scriptStart, end, escapeChar).text)) return null;
   const at = doc.positionAt(end);
   return { range: { start: at, end: at }, newText: tail.endsWith(';') ? ` ${commandText}` : ` && ${commandText}` };
 }

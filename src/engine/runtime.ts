@@ -684,7 +684,7 @@ export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word;
 /** Joins a path to WORKDIR the way Docker does; undefined when it uses variables. */
 export function absolutePath(path: string, workdir: string): string | undefined {
   if (path.includes('$')) return undefined;
-  const joined = path.startsWith('/') ? path : `${workdir.replace(/\/+$/, '')}/${path}`;
+  const joined = path.startsWith('/') ? path : `${workdir.replace(/(?<!\/)\/+$/, '')}/${path}`;
   const parts: string[] = [];
   for (const part of joined.split('/')) {
     if (part === '' || part === '.') continue;

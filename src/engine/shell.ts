@@ -1,9 +1,10 @@
 /**
- * Splits shell text into simple commands. shell-quote does the tokenising (quotes, escapes,
- * operators, comments); it reports no positions, so each token is then located in the source by a
- * cursor that skips blanks and walks one shell word (respecting quotes) at a time.
+ * Splits shell text into simple commands. shell-quote's rules do the tokenising (quotes, escapes,
+ * operators, comments), through shell-words.ts, a faster copy of its parser; they report no
+ * positions, so each token is then located in the source by a cursor that skips blanks and walks
+ * one shell word (respecting quotes) at a time.
  */
-import { parse as shellParse } from 'shell-quote';
+import { shellWords, type ShellEntry } from './shell-words.ts';
 import type { Range } from './types.ts';
 import type { LineIndex, LogicalText } from './text.ts';
 
@@ -45,43 +46,94 @@ const LEADING_KEYWORDS = new Set(['!', '{', 'then', 'do', 'else', 'elif', 'if', 
 /** Keywords that close a compound command: not commands of their own. */
 const CLOSING_KEYWORDS = new Set(['}', 'fi', 'done', 'esac']);
 const REDIRECTS = new Set(['>', '>>', '<', '<<', '>&', '<&', '<>', '>|', '<(', '<<<']);
+/** What a backslash escapes outside quotes for shell-quote: quotes, `$`, `\\` and its operator and blank characters. */
+const ESCAPABLE = new Set(['"', "'", '$', '\\', '|', '&', ';', '(', ')', '<', '>', ' ', '\t']);
 const WORD_BREAK = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '<', '>', '(', ')']);
 
 /**
- * Keeps `$VAR` and `${VAR}` as written (`${VAR}`). An object rather than a function: with a function,
- * shell-quote re-splits every word it returns with a RegExp built for the purpose, which cost more
- * than the rest of the tokenising.
+ * A blank to the tokeniser: its words exclude every JS `\s` character, so a no-break space or a
+ * form feed between words separates them as a space does, and the cursor must skip it too.
  */
-const keepVariables: Record<string, string> = new Proxy({} as Record<string, string>, {
-  get: (_target, key) => (typeof key === 'string' ? (key ? '${' + key + '}' : '$') : undefined),
-});
+function isBlank(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 0xa0 && /\s/.test(c));
+}
 
 function skipBlanks(text: string, i: number): number {
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  while (i < text.length && isBlank(text[i])) i++;
   return i;
+}
+
+/**
+ * Offset of the quote that closes the one at i (backslash escapes count inside "..." and `...`),
+ * or -1 when it never closes. shell-quote drops an unmatched quote and reads on as plain text, so
+ * the masking and the word cursor do the same: otherwise every later range lands at the end.
+ */
+function closingQuote(text: string, i: number): number {
+  const q = text[i];
+  if (q === "'") return text.indexOf("'", i + 1);
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === q) return j;
+  }
+  return -1;
+}
+
+/**
+ * shell-quote's tokeniser skips a quote that never closes, as if it were a blank; the cursor that
+ * locates its tokens must see the same blank, so such quotes are blanked (offsets unchanged).
+ */
+function blankUnmatchedQuotes(text: string): string {
+  let out: string | null = null;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\') i += 2;
+    else if (c === '"' || c === "'") {
+      const close = closingQuote(text, i);
+      if (close >= 0) i = close + 1;
+      else {
+        out = (out ?? text).slice(0, i) + ' ' + (out ?? text).slice(i + 1);
+        i++;
+      }
+    } else i++;
+  }
+  return out ?? text;
+}
+
+/**
+ * Whether shell text is complete: every quote, backquote, `$(` and `(` is closed. The shell rejects
+ * text that is not ("unexpected EOF"), and a command appended to it would land inside the open part.
+ */
+export function isCompleteShell(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '"' || c === "'" || c === '`') {
+      const close = closingQuote(text, i);
+      if (close < 0) return false;
+      i = close;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth === 0;
 }
 
 /** End of the shell word starting at i: quotes and backslash escapes keep it together. */
 function wordEnd(text: string, i: number): number {
-  let quote: string | null = null;
   let depth = 0;
   while (i < text.length) {
     const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i += 2;
-      else {
-        if (c === quote) quote = null;
-        i++;
-      }
-      continue;
-    }
     if (c === '\\') {
-      i += 2;
+      // shell-quote's words take `\` as an escape only before these; elsewhere it is a plain character
+      i += ESCAPABLE.has(text[i + 1]) ? 2 : 1;
       continue;
     }
-    if (c === '"' || c === "'" || c === '`') {
-      quote = c;
-      i++;
+    if (c === '"' || c === "'") {
+      // quotes left in the text are matched (see blankUnmatchedQuotes); a backquote is a plain character to shell-quote
+      const close = closingQuote(text, i);
+      i = close < 0 ? i + 1 : close + 1;
       continue;
     }
     if (c === '$' && text[i + 1] === '(') {
@@ -94,7 +146,7 @@ function wordEnd(text: string, i: number): number {
       i++;
       continue;
     }
-    if (depth === 0 && WORD_BREAK.has(c)) break;
+    if (depth === 0 && (WORD_BREAK.has(c) || isBlank(c))) break;
     i++;
   }
   return Math.min(i, text.length);
@@ -143,7 +195,7 @@ function maskText(text: string): MaskedText {
   const newlines = new Set<number>();
   const substitutions: string[] = [];
   // nothing to mask: the common RUN line, joined from its continuations
-  if (text.indexOf('#') < 0 && text.indexOf('(') < 0 && text.indexOf('\n') < 0) return { text, newlines, substitutions };
+  if (text.indexOf('#') < 0 && text.indexOf('(') < 0 && text.indexOf('\n') < 0 && text.indexOf('`') < 0) return { text, newlines, substitutions };
   // the output is the input with some spans replaced: copy the unchanged runs in slices
   let out = '';
   let copied = 0;
@@ -175,6 +227,21 @@ function maskText(text: string): MaskedText {
       continue;
     }
     if (c === '"' || c === "'" || c === '`') {
+      const close = closingQuote(text, i);
+      if (close < 0) {
+        // unmatched: shell-quote reads it as plain text, and so must the offsets
+        last = 'x';
+        i++;
+        continue;
+      }
+      if (c === '`') {
+        // a backquoted substitution is one word, like $(...): shell-quote would split it at blanks
+        replace(i, close + 1, SUBSTITUTION_MARKS[substitutions.length % 2].repeat(close + 1 - i));
+        substitutions.push(text.slice(i, close + 1));
+        last = 'x';
+        i = close + 1;
+        continue;
+      }
       quote = c;
       last = c;
       i++;
@@ -245,19 +312,27 @@ function maskText(text: string): MaskedText {
 
 function tokenize(source: string): Token[] {
   const masked = maskText(source);
-  const text = masked.text;
+  const text = blankUnmatchedQuotes(masked.text);
   let substitution = 0;
   const restore = (value: string): string => {
     let v = value.includes(HASH_MARK) ? value.replaceAll(HASH_MARK, '#') : value;
     if (v.includes('\uE001') || v.includes('\uE002')) v = v.replace(SUBSTITUTION_RUN, () => masked.substitutions[substitution++] ?? '');
     return v;
   };
-  let parsed: ReturnType<typeof shellParse>;
+  let parsed: ShellEntry[];
   try {
-    parsed = shellParse(text, keepVariables);
+    parsed = shellWords(text);
   } catch {
-    // shell-quote rejects some malformed input; treat the text as plain words then
-    parsed = text.split(/[ \t\r\n]+/).filter(Boolean);
+    // shell-quote rejects some malformed input (a `${` never closed): read it as plain words and
+    // one-character operators then, cut by the same cursor, so every range still fits its word
+    const tokens: Token[] = [];
+    for (let i = skipBlanks(text, 0); i < text.length; i = skipBlanks(text, i)) {
+      const end = wordEnd(text, i);
+      if (end > i) tokens.push({ kind: 'word', value: restore(text.slice(i, end)), start: i, end });
+      else tokens.push({ kind: 'op', op: text[i] === ';' && masked.newlines.has(i) ? '\n' : text[i], start: i, end: i + 1 });
+      i = Math.max(end, i + 1);
+    }
+    return tokens;
   }
   const tokens: Token[] = [];
   let cursor = 0;

@@ -19,8 +19,31 @@ interface Suppression {
   stage?: number;
 }
 
-const SHIPSHAPE = /^#\s*shipshape\s+(ignore|stage-ignore|file-ignore)\s*=\s*([A-Za-z0-9_,\s-]*?)(?:\s+--.*)?$/;
-const HADOLINT = /^#\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s]*?)\s*$/;
+// The id lists are read by listBeforeReason, not by the expressions: a lazy list of blanks next to
+// `\s*` and `\s+--` backtracked cubically (a comment `# shipshape ignore=` with 1,000 blanks and a
+// `!` took seconds).
+const SHIPSHAPE = /^#\s*shipshape\s+(ignore|stage-ignore|file-ignore)\s*=(.*)$/;
+const HADOLINT = /^#\s*hadolint\s+(global\s+)?ignore\s*=(.*)$/;
+const SHIPSHAPE_ID_CHAR = /[A-Za-z0-9_,\s-]/;
+const HADOLINT_IDS = /^[A-Za-z0-9_,\s]*$/;
+const BLANK = /\s/;
+
+/** The id list of `ids -- reason` (the reason is optional), or null when a character is not allowed in ids. */
+function listBeforeReason(rest: string): string | null {
+  let k = 0;
+  while (k < rest.length) {
+    if (BLANK.test(rest[k])) {
+      let j = k;
+      while (j < rest.length && BLANK.test(rest[j])) j++;
+      if (rest.startsWith('--', j)) return rest.slice(0, k);
+      k = j;
+      continue;
+    }
+    if (!SHIPSHAPE_ID_CHAR.test(rest[k])) return null;
+    k++;
+  }
+  return rest;
+}
 
 function splitIds(list: string): string[] {
   return list
@@ -37,13 +60,15 @@ export function collectSuppressions(model: DockerfileModel): Suppression[] {
     const line = c.range.start.line;
     let scope: Suppression['scope'] | undefined;
     let ids: string[] = [];
-    const m = SHIPSHAPE.exec(text);
-    if (m) {
+    const shipshape = SHIPSHAPE.exec(text);
+    const list = shipshape ? listBeforeReason(shipshape[2]) : null;
+    const m = list !== null ? shipshape : null;
+    if (m && list !== null) {
       scope = m[1] === 'ignore' ? 'instruction' : m[1] === 'stage-ignore' ? 'stage' : 'file';
-      ids = splitIds(m[2]);
+      ids = splitIds(list);
     } else {
       const h = HADOLINT.exec(text);
-      if (!h) continue;
+      if (!h || !HADOLINT_IDS.test(h[2])) continue;
       scope = h[1] ? 'file' : 'instruction';
       ids = splitIds(h[2]).map((id) => `hadolint:${id.toUpperCase()}`);
     }

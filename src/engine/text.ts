@@ -86,57 +86,62 @@ export interface LogicalText {
 }
 
 export function joinContinuations(doc: string, start: number, end: number, escapeChar: string): LogicalText {
+  // the text is copied in runs between continuations; offsets are filled one per character
   let text = '';
   const offsets: number[] = [];
+  let runStart = start;
+  const flush = (upTo: number) => {
+    if (upTo > runStart) {
+      text += doc.slice(runStart, upTo);
+      for (let k = runStart; k < upTo; k++) offsets.push(k);
+    }
+  };
   let i = start;
   while (i < end) {
     const c = doc[i];
-    if (c === escapeChar) {
-      // escape + optional trailing blanks + newline is a continuation
-      let j = i + 1;
-      while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
-      if (j < end && (doc[j] === '\n' || doc[j] === '\r')) {
-        if (doc[j] === '\r' && doc[j + 1] === '\n') j++;
-        i = j + 1;
-        // skip blank lines and comment lines that follow a continuation
-        for (;;) {
-          let k = i;
-          while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
-          if (k < end && doc[k] === '#') {
-            while (k < end && doc[k] !== '\n' && doc[k] !== '\r') k++;
-            if (doc[k] === '\r' && doc[k + 1] === '\n') k++;
-            i = k + 1;
-            continue;
-          }
-          if (k < end && (doc[k] === '\n' || doc[k] === '\r') && k > i - 1) {
-            // an empty line inside a continuation is skipped by Docker (with a warning)
-            if (doc[k] === '\r' && doc[k + 1] === '\n') k++;
-            i = k + 1;
-            continue;
-          }
-          break;
-        }
-        continue;
-      }
-      if (j >= end) {
-        // a trailing escape at the end of the instruction
-        i = end;
-        continue;
-      }
-      text += c;
-      offsets.push(i);
+    if (c !== escapeChar) {
       i++;
-      if (i < end) {
-        text += doc[i];
-        offsets.push(i);
-        i++;
-      }
       continue;
     }
-    text += c;
-    offsets.push(i);
-    i++;
+    // escape + optional trailing blanks + newline is a continuation
+    let j = i + 1;
+    while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
+    if (j < end && (doc[j] === '\n' || doc[j] === '\r')) {
+      flush(i);
+      if (doc[j] === '\r' && doc[j + 1] === '\n') j++;
+      i = j + 1;
+      // skip blank lines and comment lines that follow a continuation
+      for (;;) {
+        let k = i;
+        while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
+        if (k < end && doc[k] === '#') {
+          while (k < end && doc[k] !== '\n' && doc[k] !== '\r') k++;
+          if (doc[k] === '\r' && doc[k + 1] === '\n') k++;
+          i = k + 1;
+          continue;
+        }
+        if (k < end && (doc[k] === '\n' || doc[k] === '\r') && k > i - 1) {
+          // an empty line inside a continuation is skipped by Docker (with a warning)
+          if (doc[k] === '\r' && doc[k + 1] === '\n') k++;
+          i = k + 1;
+          continue;
+        }
+        break;
+      }
+      runStart = i;
+      continue;
+    }
+    if (j >= end) {
+      // a trailing escape at the end of the instruction
+      flush(i);
+      i = end;
+      runStart = end;
+      continue;
+    }
+    // an escaped character: kept, with the escape
+    i += 2;
   }
+  flush(Math.min(i, end));
   offsets.push(Math.min(i, end));
   return { text, offsets };
 }

@@ -13,14 +13,15 @@
  *   node --expose-gc test/bench/engine.ts          (npm run bench)
  *   BENCH_SECONDS=20 npm run bench                  (longer runs, steadier figures; default 8)
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate, ValidationCode } from 'dockerfile-utils';
 import { allRules, grade, lint, type Check } from '../../src/engine/index.ts';
+import { loadCorpus, type CorpusFile } from './corpus.ts';
 import { EXERCISE_DIR, EXERCISE_TEXT, generateLargeDockerfile } from './samples.ts';
 import { count, machine, machineLine, median, ms, percentile, ratio, table, verdict, writeSection } from './report.ts';
 
@@ -30,67 +31,15 @@ const dockerfilelintRules = Object.keys(require('dockerfilelint/lib/reference.js
 const dockerfileUtilsCodes = Object.values(ValidationCode).filter((v) => typeof v === 'number').length;
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const FIXTURES = join(ROOT, 'test/fixtures/dockerfiles');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-// ---------------------------------------------------------------------------------------------
-// corpus
-
-interface CorpusFile {
-  name: string;
-  text: string;
-  lines: number;
-}
-
-const lineCount = (text: string) => text.split(/\r\n|\r|\n/).length - (/(\r\n|\r|\n)$/.test(text) ? 1 : 0);
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    if (entry.startsWith('.')) continue;
-    const path = join(dir, entry);
-    const st = statSync(path);
-    if (st.isDirectory()) out.push(...walk(path));
-    else if (st.isFile()) out.push(path);
-  }
-  return out;
-}
-
-/** Not Dockerfiles: a corpus folder's own notes. */
-const NOT_DOCKERFILE = /^(readme|license|licence|notice|copying)(\.|$)|\.(md|txt)$/i;
-
-function loadCorpus(): { files: CorpusFile[]; skipped: string[]; sources: string[] } {
-  const files: CorpusFile[] = [];
-  const skipped: string[] = [];
-  const sources: string[] = [];
-  for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.Dockerfile')).sort()) {
-    const text = readFileSync(join(FIXTURES, name), 'utf8');
-    files.push({ name: `fixtures/${name}`, text, lines: lineCount(text) });
-  }
-  sources.push(`test/fixtures/dockerfiles (${files.length} files)`);
-  const extra = process.env.SHIPSHAPE_CORPUS;
-  if (extra) {
-    let added = 0;
-    for (const path of walk(extra)) {
-      const rel = relative(extra, path);
-      if (NOT_DOCKERFILE.test(basename(path))) {
-        skipped.push(rel);
-        continue;
-      }
-      const buf = readFileSync(path);
-      if (buf.includes(0)) {
-        skipped.push(`${rel} (binary)`);
-        continue;
-      }
-      const text = buf.toString('utf8');
-      files.push({ name: `corpus/${rel}`, text, lines: lineCount(text) });
-      added++;
-    }
-    sources.push(`$SHIPSHAPE_CORPUS (${added} files${skipped.length ? `, ${skipped.length} skipped as not Dockerfiles` : ''})`);
-  }
-  return { files, skipped, sources };
-}
+/** At least this many rounds, however long they take: a busy machine needs them for steady medians. */
+const MIN_ROUNDS = Number(process.env.BENCH_MIN_ROUNDS ?? 10);
+/** This thread's CPU time in ms (process.threadCpuUsage, Node >= 23.9), or NaN. */
+const threadCpu = (): number => {
+  const usage = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.();
+  return usage ? (usage.user + usage.system) / 1000 : NaN;
+};
 
 // ---------------------------------------------------------------------------------------------
 // the tools
@@ -150,6 +99,8 @@ interface CorpusResult {
   tool: Tool;
   rounds: number;
   total: number;
+  /** Main-thread CPU time of a round: what the tool costs whatever else the machine runs. */
+  cpu: number;
   perFileP50: number;
   perFileP99: number;
   crashes: { file: string; reason: string }[];
@@ -164,8 +115,9 @@ function runCorpus(files: CorpusFile[]): CorpusResult[] {
       if (reason) crashes.get(tool)!.push({ file: f.name, reason });
     }
   }
-  const pass = (tool: Tool, times?: number[][]) => {
+  const pass = (tool: Tool, times?: number[][], cpu?: number[]) => {
     let sum = 0;
+    const cpu0 = threadCpu();
     for (let i = 0; i < files.length; i++) {
       const t0 = performance.now();
       try {
@@ -177,19 +129,21 @@ function runCorpus(files: CorpusFile[]): CorpusResult[] {
       sum += dt;
       times?.[i].push(dt);
     }
+    cpu?.push(threadCpu() - cpu0);
     return sum;
   };
   // a second warm-up pass, timed, decides how many rounds fit in the time allowed
   const once = TOOLS.map((t) => pass(t)).reduce((a, b) => a + b, 0);
-  const rounds = Math.max(3, Math.min(500, Math.floor((SECONDS * 1000 * 0.6) / Math.max(once, 0.001))));
+  const rounds = Math.max(MIN_ROUNDS, Math.min(500, Math.floor((SECONDS * 1000 * 0.6) / Math.max(once, 0.001))));
   const perFile = new Map<Tool, number[][]>(TOOLS.map((t) => [t, files.map(() => [])]));
   const totals = new Map<Tool, number[]>(TOOLS.map((t) => [t, []]));
+  const cpuTotals = new Map<Tool, number[]>(TOOLS.map((t) => [t, []]));
   for (let r = 0; r < rounds; r++) {
     // rotate who goes first, so no tool always follows the same one
     for (let k = 0; k < TOOLS.length; k++) {
       const tool = TOOLS[(r + k) % TOOLS.length];
       gc();
-      totals.get(tool)!.push(pass(tool, perFile.get(tool)));
+      totals.get(tool)!.push(pass(tool, perFile.get(tool), cpuTotals.get(tool)));
     }
   }
   return TOOLS.map((tool) => {
@@ -198,6 +152,7 @@ function runCorpus(files: CorpusFile[]): CorpusResult[] {
       tool,
       rounds,
       total: median(totals.get(tool)!),
+      cpu: median(cpuTotals.get(tool)!),
       perFileP50: percentile(fileMedians, 50),
       perFileP99: percentile(fileMedians, 99),
       crashes: crashes.get(tool)!,
@@ -239,6 +194,7 @@ function runCalls(tools: { tool: Tool; run: (t: string) => unknown }[], text: st
 
 function main(): void {
   const m = machine();
+  const loadBefore = os.loadavg()[0];
   console.log(`Shipshape engine benchmark\n${machineLine(m)}\n`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc for a collection between turns: npm run bench does)\n');
   const { files, skipped, sources } = loadCorpus();
@@ -254,6 +210,7 @@ function main(): void {
   const corpusRows = results.map((r) => [
     r.tool.name,
     ms(r.total),
+    `${ms(r.cpu)} (${ratio(r.cpu / parse.cpu)})`,
     count(files.length / (r.total / 1000)),
     count(lines / (r.total / 1000)),
     ms(r.perFileP50),
@@ -262,8 +219,9 @@ function main(): void {
     ratio(r.total / ship.total),
     String(r.crashes.length),
   ]);
-  const corpusTable = table(['Tool', 'Corpus time', 'Files/s', 'Lines/s', 'Per file p50', 'Per file p99', 'vs parse', 'vs Shipshape', 'Crashes'], corpusRows);
+  const corpusTable = table(['Tool', 'Corpus time', 'CPU time (vs parse)', 'Files/s', 'Lines/s', 'Per file p50', 'Per file p99', 'vs parse', 'vs Shipshape', 'Crashes'], corpusRows);
   console.log(`\n${corpusTable}\n(median of ${parse.rounds} rounds; per-file figures are each file's median)`);
+  const busy = loadBefore > m.cores;
   const crashLines: string[] = [];
   for (const r of results) {
     if (r.crashes.length === 0) continue;
@@ -311,9 +269,9 @@ function main(): void {
   const peerCrashFiles = new Set([...utils.crashes, ...dflint.crashes].map((c) => c.file));
   const shipOnPeerCrashes = ship.crashes.filter((c) => peerCrashFiles.has(c.file)).length;
   const targets: [string, boolean, string][] = [
-    ['Full lint at most 2x the parse alone (corpus time)', ship.total <= 2 * parse.total, `${ratio(ship.total / parse.total)}`],
+    ['Full lint at most 2x the parse alone (corpus time)', ship.total <= 2 * parse.total, `${ratio(ship.total / parse.total)} (CPU time ${ratio(ship.cpu / parse.cpu)})`],
     ['Per-file p99 at most 2x the parse p99', ship.perFileP99 <= 2 * parse.perFileP99, `${ms(ship.perFileP99)} vs ${ms(parse.perFileP99)}: ${ratio(ship.perFileP99 / parse.perFileP99)}`],
-    ['Faster than dockerfile-utils validate (corpus time)', ship.total < utils.total, `${ratio(utils.total / ship.total)} faster (${ms(ship.total)} vs ${ms(utils.total)})`],
+    ['Faster than dockerfile-utils validate (corpus time)', ship.total < utils.total, `${ratio(utils.total / ship.total)} faster (${ms(ship.total)} vs ${ms(utils.total)}; CPU time ${ratio(utils.cpu / ship.cpu)})`],
     [
       'Running more checks than dockerfile-utils',
       allRules.length > dockerfileUtilsCodes,
@@ -327,6 +285,10 @@ function main(): void {
     ['Also on the 2,000-line file: lint at most 2x the parse (p50)', lr(SHIPSHAPE).p50 <= 2 * lr(PARSE).p50, ratio(lr(SHIPSHAPE).p50 / lr(PARSE).p50)],
   ];
   const targetLines = targets.map(([what, ok, detail]) => `- **${verdict(ok)}** ${what}: ${detail}`);
+  const busyNote = busy
+    ? `The machine was busy (load average ${loadBefore.toFixed(1)} on ${m.cores} cores): wall-clock figures swing with the other work, the CPU-time column much less; rerun on a quiet machine before comparing with other runs.`
+    : '';
+  if (busyNote) console.log(`\n${busyNote}`);
   console.log(`\nTargets:\n${targetLines.join('\n').replaceAll('**', '')}`);
 
   writeSection(
@@ -336,12 +298,14 @@ function main(): void {
       '',
       `Corpus: ${sources.join(' + ')}: ${count(files.length)} files, ${count(lines)} lines (median ${median(sizes)} lines a file, largest ${Math.max(...sizes)}). ` +
         'Each tool reads the same strings from memory; the figures are medians over rounds taken in turns after a warm-up pass. ' +
+        '"CPU time" is the main thread\'s CPU time of a round (process.threadCpuUsage), which other processes on the machine do not inflate. ' +
         '"Crashes" counts files a tool threw on (for Shipshape: any `engine-error` or `parse-error` finding).',
+      ...(busyNote ? ['', busyNote] : []),
       '',
       corpusTable,
       ...(crashLines.length ? ['', ...crashLines] : []),
       '',
-      `A generated 2,000-line Dockerfile (\`generateLargeDockerfile\` in \`test/bench/engine.ts\`), ${largeResults[0].calls} calls each:`,
+      `A generated 2,000-line Dockerfile (\`generateLargeDockerfile\` in \`test/bench/samples.ts\`), ${largeResults[0].calls} calls each:`,
       '',
       largeTable,
       '',

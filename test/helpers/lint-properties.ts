@@ -58,11 +58,12 @@ export function checkFindings(input: LintInput, findings: readonly Finding[]): v
   }
 }
 
-const errorCounts = (findings: readonly Finding[]): Map<string, number> => {
-  const counts = new Map<string, number>();
-  for (const f of findings) if (f.severity === 'error') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return counts;
-};
+/**
+ * The rules with an error-severity finding. Compared as a set, not counted: a fix that keeps a
+ * prefix the learner wrote (`sudo apt-get install` gets `sudo apt-get update && ` before it)
+ * repeats a problem already reported, it does not introduce a new one.
+ */
+const errorRules = (findings: readonly Finding[]): Set<string> => new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule));
 
 /**
  * Applying every quick fix (pass after pass, as --fix and "Fix all" do) keeps the file readable
@@ -70,7 +71,7 @@ const errorCounts = (findings: readonly Finding[]): Map<string, number> => {
  * MAX_FIX_PASSES no finding offers a fix any more, and no pass offers fixes that change nothing.
  */
 export function checkFixes(input: LintInput, findings: readonly Finding[]): { passes: number } {
-  const before = errorCounts(findings);
+  const before = errorRules(findings);
   const stagesBefore = buildModel(input.dockerfile).stages.length;
   let current: LintInput = { ...input, dockerfile: normalizeText(input.dockerfile) };
   let now = findings;
@@ -92,8 +93,33 @@ export function checkFixes(input: LintInput, findings: readonly Finding[]): { pa
     }
     const stages = buildModel(current.dockerfile).stages.length;
     if (stages !== stagesBefore) throw new Error(`fix pass ${pass} changed the number of stages from ${stagesBefore} to ${stages}`);
-    for (const [rule, n] of errorCounts(now)) {
-      if (n > (before.get(rule) ?? 0)) throw new Error(`fix pass ${pass} (${offered.join(', ')}) introduced ${rule} at error severity (${before.get(rule) ?? 0} -> ${n})\n--- fixed text ---\n${JSON.stringify(current.dockerfile)}`);
+    for (const rule of errorRules(now)) {
+      if (!before.has(rule)) throw new Error(`fix pass ${pass} (${[...new Set(offered)].join(', ')}) introduced ${rule} at error severity\n--- fixed input ---\n${JSON.stringify(current)}`);
+    }
+  }
+}
+
+/**
+ * The shell words the rules judge point at real text: each word of each command has a non-empty
+ * range inside the document, after the word before it. (When the tokeniser and the cursor that
+ * locates its tokens disagree, ranges collapse to the end of the text and fixes land there.)
+ */
+export function checkShellWords(dockerfile: string): void {
+  const model = buildModel(dockerfile);
+  const lines = linesOf(model.text);
+  const at = (p: { line: number; character: number }) => model.doc.offsetAt(p);
+  for (const ins of model.instructions) {
+    for (const cmd of ins.commands) {
+      let previousEnd = -1;
+      for (const w of [...cmd.assignments, { value: cmd.program, range: cmd.programRange }, ...cmd.args]) {
+        const problem = rangeProblem(w.range, lines);
+        if (problem) throw new Error(`${ins.keyword} word ${JSON.stringify(w.value)}: ${problem}`);
+        const start = at(w.range.start);
+        const end = at(w.range.end);
+        if (end <= start) throw new Error(`${ins.keyword} word ${JSON.stringify(w.value)} of \`${cmd.program}\` has an empty range at ${start}`);
+        if (start < previousEnd) throw new Error(`${ins.keyword} word ${JSON.stringify(w.value)} of \`${cmd.program}\` starts at ${start}, inside the word before it (ends ${previousEnd})`);
+        previousEnd = end;
+      }
     }
   }
 }
@@ -117,6 +143,7 @@ export function checkAllProperties(input: LintInput): LintRun {
   const b = JSON.stringify(second);
   if (a !== b) throw new Error(`not deterministic:\n${a}\n${b}`);
   checkFindings(input, first);
+  checkShellWords(input.dockerfile);
   checkFixes(input, first);
   return { ms, findings: first };
 }

@@ -11,7 +11,8 @@ import { renderContext } from './context-panel.ts';
 import { h, uid } from './dom.ts';
 import { renderImage } from './image-panel.ts';
 import { renderLayers } from './layers-panel.ts';
-import { PANEL_IDS, type ImagePanelData, type PanelId, type PreviewPayload, type PreviewRequest } from './preview-data.ts';
+// types only: preview-data.ts runs in the worker, and its engine imports must stay out of the page
+import type { ImagePanelData, PanelId, PreviewPayload, PreviewRequest } from './preview-data.ts';
 import { createProjectTree, type ProjectTree } from './project-tree.ts';
 import { createStagePicker, type StagePicker } from './stage-picker.ts';
 
@@ -24,6 +25,7 @@ export interface PreviewPanels {
 }
 
 const TAB_LABELS: Record<PanelId, string> = { context: 'Build context', image: 'Image', layers: 'Layers', cache: 'Cache' };
+const PANEL_IDS = Object.keys(TAB_LABELS) as PanelId[];
 
 /** Files the exercise's checks mark as changed (`source-change-keeps-deps-cached`): a cache view that starts where the lesson does. */
 function changedInChecks(exercise: Exercise): string[] {
@@ -64,7 +66,8 @@ export function createPreviewPanels(section: HTMLElement, exercise: Exercise, on
   );
   const tablist = h('div', { class: 'ex-preview-tabs', role: 'tablist', 'aria-label': 'Build preview' });
   const body = h('div', { class: 'ex-preview-body', id: `${id}-body`, hidden: !open }, tablist);
-  const root = h('section', { class: 'ex-preview', 'aria-labelledby': `${id}-heading`, 'data-open': String(open) }, h('h4', { class: 'ex-preview-heading', id: `${id}-heading` }, toggle), body);
+  // a named group, not a region landmark: every exercise has one, and same-named landmarks are ambiguous (axe landmark-unique)
+  const root = h('div', { class: 'ex-preview', role: 'group', 'aria-labelledby': `${id}-heading`, 'data-open': String(open) }, h('h4', { class: 'ex-preview-heading', id: `${id}-heading` }, toggle), body);
 
   const stage = { value: 'final' as string | number };
   const changed = new Set<string>(hasContext ? changedInChecks(exercise).filter((f) => exercise.context?.some((c) => c.path === f)) : []);

@@ -324,7 +324,12 @@ export function buildPreview(model: DockerfileModel | undefined, input: LintInpu
       const context = contextPreview(model, input, findings);
       if (context) out.context = context;
     }
-    if (request.image) out.image = model ? imagePanelData(model, input, request.image) : null;
+    if (request.image) {
+      let image = model ? imagePanelData(model, input, request.image) : null;
+      // the picked stage is gone (renamed, deleted): show the final one rather than nothing
+      if (model && !image && request.image.stage !== undefined && request.image.stage !== 'final') image = imagePanelData(model, input, { ...request.image, stage: 'final' });
+      out.image = image;
+    }
   } catch (err) {
     out.error = err instanceof Error ? err.message : String(err);
   }

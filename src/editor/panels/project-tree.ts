@@ -51,14 +51,14 @@ export function createProjectTree(files: readonly ContextFile[], options: { open
     const row: Row = { node, item, note, tags, parent };
     rows.push(row);
     if (node.kind === 'file') {
-      item.append(h('div', { class: 'ex-tree-row' }, h('span', { class: 'ex-tree-name' }, node.name), tags, size), note);
+      item.append(h('div', { class: 'ex-tree-row' }, h('span', { class: 'ex-tree-name' }, node.name), tags, size, note));
     } else {
       const children = h('ul', { class: 'ex-tree-children' });
       const details = h(
         'details',
         { class: 'ex-tree-dir', open: startsOpen(node, 3) },
-        h('summary', { class: 'ex-tree-row' }, h('span', { class: 'ex-tree-name' }, `${node.name}/`), tags, size),
-        note,
+        // the note sits in the summary, so a closed folder still says why it is struck through
+        h('summary', { class: 'ex-tree-row' }, h('span', { class: 'ex-tree-name' }, `${node.name}/`), tags, size, note),
         children,
       );
       item.append(details);
@@ -82,6 +82,11 @@ export function createProjectTree(files: readonly ContextFile[], options: { open
     h('div', { class: 'ex-tree-scroll' }, list),
   );
 
+  const legendCopy = h('span', { class: 'ex-tree-legend-copy' });
+  element.querySelector('.ex-tree-legend')?.append(legendCopy);
+  const dirRows = () => rows.filter((r) => r.node.kind === 'dir');
+  let first = true;
+
   const update = (context: ContextPreview | undefined) => {
     if (!context) {
       element.dataset.state = 'unknown';
@@ -96,6 +101,13 @@ export function createProjectTree(files: readonly ContextFile[], options: { open
     const sizeOf = (p: string) => byPath.get(p)?.size ?? 0;
     const dirStates = new Map<Row, ReturnType<typeof dirState>>();
     const dirCopies = new Map<Row, number[] | null>();
+    // lines that take every file the build receives (`COPY . .`) are said once, in the legend; rows
+    // are tagged with the other COPY lines that take them
+    const sentAll = context.files.filter((f) => f.sent);
+    const common = sentAll.length > 1 ? sentAll.reduce<number[]>((acc, f) => acc.filter((l) => f.copiedBy.includes(l)), sentAll[0].copiedBy) : [];
+    const extra = (lines: readonly number[]) => lines.filter((l) => !common.includes(l));
+    legendCopy.textContent = common.length > 0 ? ` ${copyTag(common)} takes every file the build receives.` : '';
+    const copyTagOf = (lines: number[]) => h('span', { class: 'ex-tree-tag', 'data-tag': 'copy' }, copyTag(lines));
 
     for (const row of rows) {
       const { node, item, note, tags } = row;
@@ -108,12 +120,12 @@ export function createProjectTree(files: readonly ContextFile[], options: { open
         dirStates.set(row, state);
         item.dataset.state = state.state;
         // the COPY lines every sent file below shares, shown once on the folder
-        const sent = state.state === 'excluded' ? [] : filesBelow(node).filter((p) => byPath.get(p)?.sent);
-        const first = sent.length > 0 ? (byPath.get(sent[0])?.copiedBy ?? []) : [];
-        const shared = first.length > 0 && sent.every((p) => sameLines(byPath.get(p)?.copiedBy ?? [], first)) ? first : null;
+        const sent = state.state === 'excluded' ? [] : filesBelow(node).flatMap((p) => (byPath.get(p)?.sent ? [byPath.get(p) as ContextFilePreview] : []));
+        const first = sent.length > 0 ? extra(sent[0].copiedBy) : [];
+        const shared = first.length > 0 && sent.every((f) => sameLines(extra(f.copiedBy), first)) ? first : null;
         dirCopies.set(row, shared);
-        if (shared && !(parentCopies && sameLines(parentCopies, shared))) tagList.push(h('span', { class: 'ex-tree-tag', 'data-tag': 'copy' }, copyTag(shared)));
-        if (shared) item.dataset.copied = 'true';
+        if (shared && !(parentCopies && sameLines(parentCopies, shared))) tagList.push(copyTagOf(shared));
+        if (sent.length > 0 && sent.every((f) => f.copiedBy.length > 0)) item.dataset.copied = 'true';
         else delete item.dataset.copied;
         const inherited = parentState?.state === 'excluded' && parentState.pattern && state.pattern?.line === parentState.pattern.line;
         if (state.state === 'excluded' && state.pattern && !inherited) notes.push(patternNote('excluded', state.pattern));
@@ -126,10 +138,10 @@ export function createProjectTree(files: readonly ContextFile[], options: { open
         const inherited = parentState?.state === 'excluded' && parentState.pattern && f.pattern?.line === parentState.pattern.line;
         if (!f.sent && f.pattern && !inherited) notes.push(patternNote('excluded', f.pattern));
         if (f.sent && f.pattern?.exception) notes.push(patternNote('re-included', f.pattern));
-        if (f.copiedBy.length > 0) {
-          item.dataset.copied = 'true';
-          if (!(parentCopies && sameLines(parentCopies, f.copiedBy))) tagList.push(h('span', { class: 'ex-tree-tag', 'data-tag': 'copy' }, copyTag(f.copiedBy)));
-        } else delete item.dataset.copied;
+        const own = extra(f.copiedBy);
+        if (f.copiedBy.length > 0) item.dataset.copied = 'true';
+        else delete item.dataset.copied;
+        if (own.length > 0 && !(parentCopies && sameLines(parentCopies, own))) tagList.push(copyTagOf(own));
         if (f.secret && f.sent) {
           item.dataset.secret = 'true';
           const copied = f.copiedBy.length > 0;
@@ -140,6 +152,11 @@ export function createProjectTree(files: readonly ContextFile[], options: { open
       tags.replaceChildren(...tagList);
       note.replaceChildren();
       notes.forEach((n, i) => append(note, i > 0 ? [' · ', n] : [n]));
+    }
+    // folders the .dockerignore keeps out start closed: nothing in them reaches the build
+    if (first) {
+      first = false;
+      for (const r of dirRows()) if (dirStates.get(r)?.state === 'excluded') r.item.querySelector('details')?.removeAttribute('open');
     }
   };
 

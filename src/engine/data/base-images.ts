@@ -711,10 +711,18 @@ function tagMatches(pattern: string, tag: string): boolean {
 export function lookupBaseImage(ref: ImageReference): BaseImageFacts | undefined {
   const key = repositoryKey(ref);
   const tag = ref.tag ?? 'latest';
+  // several rules ask about the same few images on every lint: remember the answers (the table is fixed)
+  const memoKey = `${key}:${tag}`;
+  if (lookedUp.has(memoKey)) return lookedUp.get(memoKey);
+  let found: BaseImageFacts | undefined;
   for (const entry of BASE_IMAGE_TABLE) {
     if (!entry.repositories.includes(key)) continue;
     if (entry.tag && !tagMatches(entry.tag, tag)) continue;
-    return entry.facts;
+    found = entry.facts;
+    break;
   }
-  return undefined;
+  if (lookedUp.size >= 1000) lookedUp.clear();
+  lookedUp.set(memoKey, found);
+  return found;
 }
+const lookedUp = new Map<string, BaseImageFacts | undefined>();

@@ -429,6 +429,19 @@ function ownRelease(product: EolProduct, tag: string): EolMatch | undefined {
  * and tags without a version (`latest`, `lts`, `stable`) give nothing.
  */
 export function endOfLifeReleases(ref: ImageReference, asOf: string = EOL_CHECKED): EolMatch[] {
+  // the same few images come back on every lint: remember the answers (the table is fixed)
+  const memoKey = `${ref.registry}|${ref.path}|${ref.canonicalPath}|${ref.tag ?? ''}|${ref.digest ?? ''}|${asOf}`;
+  let found = judged.get(memoKey);
+  if (!found) {
+    found = readEndOfLifeReleases(ref, asOf);
+    if (judged.size >= 1000) judged.clear();
+    judged.set(memoKey, found);
+  }
+  return found.slice();
+}
+const judged = new Map<string, EolMatch[]>();
+
+function readEndOfLifeReleases(ref: ImageReference, asOf: string): EolMatch[] {
   const tag = (ref.tag ?? (ref.digest ? '' : 'latest')).toLowerCase();
   if (!tag) return [];
   const key = repositoryKey(ref);

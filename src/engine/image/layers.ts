@@ -808,7 +808,9 @@ function pipTarget(pm: PackageManagerCommand, step: StepState, state: RunState, 
 export function requirementNames(content: string): string[] {
   const names: string[] = [];
   for (const raw of content.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
+    // cut at the first `#` (`/#.*$/` backtracks quadratically on a long run of `#`)
+    const hash = raw.indexOf('#');
+    const line = (hash < 0 ? raw : raw.slice(0, hash)).trim();
     if (line === '' || line.startsWith('-')) continue;
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line);
     if (m) names.push(m[1].toLowerCase());

@@ -606,11 +606,11 @@ function copyInstruction(ctx: ImageContext, s: State, ins: Instruction, step: St
 
   // /etc/passwd (or all of /etc) copied from a stage or an image replaces the accounts
   if (from !== null) {
-    const copiesPasswd = sources.some((src) => ['/etc/passwd', '/etc', '/etc/'].includes(src.replace(/\/+$/, '') || '/')) && (destPath === '/etc/passwd' || destPath === '/etc' || destPath === '/etc/' || dest.endsWith('/etc/'));
+    const copiesPasswd = sources.some((src) => ['/etc/passwd', '/etc', '/etc/'].includes(src.replace(/(?<!\/)\/+$/, '') || '/')) && (destPath === '/etc/passwd' || destPath === '/etc' || destPath === '/etc/' || dest.endsWith('/etc/'));
     if (!copiesPasswd) return;
     const source = sourceAccounts(ctx, ins, from);
     s.accounts = source.accounts;
-    if (sources.some((src) => src.startsWith('/etc/group') || src.replace(/\/+$/, '') === '/etc')) s.groups = source.groups;
+    if (sources.some((src) => src.startsWith('/etc/group') || src.replace(/(?<!\/)\/+$/, '') === '/etc')) s.groups = source.groups;
     s.complete = source.complete;
     s.baseKnown = source.baseKnown;
     for (const a of s.accounts.values()) a.createdBy = ins.index;

@@ -257,7 +257,7 @@ export function isWithin(path: string, dir: string): boolean {
 }
 
 export function basename(p: string): string {
-  const t = p.replace(/\/+$/, '');
+  const t = p.replace(/(?<!\/)\/+$/, '');
   return t.slice(t.lastIndexOf('/') + 1);
 }
 

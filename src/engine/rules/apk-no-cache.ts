@@ -29,7 +29,8 @@ export default defineRule({
         const pm = parsePackageManagerCommand(cmd);
         if (!pm || pm.manager !== 'apk') return;
         if (pm.action !== 'install' && pm.action !== 'upgrade' && pm.action !== 'update') return;
-        if (hasFlag(pm, '--no-cache')) return;
+        // --no-network fetches nothing, so no index lands in the cache (the official images' `apk add --no-network --virtual .rundeps`)
+        if (hasFlag(pm, '--no-cache') || hasFlag(pm, '--no-network')) return;
         if (mountCovers(ins, APK_CACHE) || mountCovers(ins, '/etc/apk/cache')) return;
         if (removedAfter(ins, cmd, (p) => coversPath(p, APK_CACHE))) return;
         const anchor = pm.subcommandWords[pm.subcommandWords.length - 1];

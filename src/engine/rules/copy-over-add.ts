@@ -9,7 +9,7 @@ const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
 /** A local source that is certainly not a tar archive ADD would unpack. */
 function plainLocal(src: AddSource): boolean {
   if (src.kind !== 'local') return false;
-  const last = src.value.replace(/^["']|["']$/g, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const last = src.value.replace(/^["']|["']$/g, '').replace(/(?<!\/)\/+$/, '').split('/').pop() ?? '';
   if (last.includes('$')) return false;
   if (ARCHIVE.test(last)) return false;
   // a glob could match an archive unless it ends in a literal, non-archive extension (`*.py`)

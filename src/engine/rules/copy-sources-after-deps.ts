@@ -16,8 +16,14 @@ function operands(cmd: ShellCommand, from = 0): string[] {
   return cmd.args.slice(from).map((a) => a.value).filter((v) => !v.startsWith('-'));
 }
 
+/** The programs dependencyInstall knows, besides pip and python: every other command is answered at once. */
+const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'poetry', 'pipenv', 'uv', 'go', 'bundle', 'composer', 'mvn', 'mvnw', 'dotnet', 'cargo', 'mix']);
+const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
+const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
+
 /** The dependency install a command performs from manifest files, if it is one. */
 function dependencyInstall(cmd: ShellCommand): Ecosystem | undefined {
+  if (!INSTALLERS.has(cmd.name) && !PIP.test(cmd.name) && !PYTHON.test(cmd.name)) return undefined;
   const args = cmd.args.map((a) => a.value);
   const sub = operands(cmd)[0];
   const pipRequirements = (list: string[]) => list.some((a) => a === '-r' || a === '--requirement' || /^(?:-r|--requirement=)\S/.test(a));
@@ -64,8 +70,8 @@ function dependencyInstall(cmd: ShellCommand): Ecosystem | undefined {
       break;
   }
   // pip, pip3, pip3.12, python -m pip
-  const isPip = /^pip(?:\d+(?:\.\d+)?)?$/.test(cmd.name);
-  const pythonPip = /^python(?:\d+(?:\.\d+)?)?$/.test(cmd.name) && args[0] === '-m' && args[1] === 'pip';
+  const isPip = PIP.test(cmd.name);
+  const pythonPip = PYTHON.test(cmd.name) && args[0] === '-m' && args[1] === 'pip';
   if ((isPip && sub === 'install') || (pythonPip && args[2] === 'install')) {
     if (pipRequirements(args)) return { install: 'pip install -r requirements.txt', manifests: 'COPY requirements.txt ./' };
   }

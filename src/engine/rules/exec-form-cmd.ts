@@ -58,9 +58,13 @@ export default defineRule({
         if (!stage.isFinal) return;
         const proc = containerProcess(model, stage);
         // a SHELL instruction or a Windows escape character makes the shell's behaviour unknown: warn, but do not rewrite
-        const canFix = !lastInChain(model, stage, 'SHELL') && model.escapeChar === '\\';
+        const canFixHere = !lastInChain(model, stage, 'SHELL') && model.escapeChar === '\\';
         for (const ins of [proc.entrypoint, proc.cmd]) {
           if (!ins || ins.execForm || !ins.argumentsRange || ins.argumentsText.trim() === '') continue;
+          // rewriting a shell-form ENTRYPOINT while a CMD stays in shell form would make that CMD the
+          // ENTRYPOINT's arguments `/bin/sh -c ...` (the worse case above): leave that edit to the learner
+          const cmdStaysShell = ins === proc.entrypoint && !!proc.cmd && !proc.cmd.execForm && !(brokenJson(proc.cmd) ?? execFormOf(proc.cmd));
+          const canFix = canFixHere && !cmdStaysShell;
           const broken = brokenJson(ins);
           if (!broken && ins.argumentsText.trim().startsWith('[')) {
             context.report({

@@ -33,9 +33,9 @@ export default defineRule({
         for (const ins of chainInstructions(model, stage)) {
           if (ins.keyword !== 'EXPOSE' || ins.args.length === 0 || port) continue;
           const value = resolveText(ins.args[0].value, variablesAt(model, model.stages[ins.stageIndex], ins));
-          port = value?.replace(/\/.*$/, '') ?? ins.args[0].value;
+          port = value?.split('/')[0] ?? ins.args[0].value;
         }
-        port ??= facts?.expose?.[0]?.replace(/\/.*$/, '');
+        port ??= facts?.expose?.[0]?.split('/')[0];
         if (!port) return;
         const url = `http://localhost:${/^\d+$/.test(port) ? port : '8080'}/`;
         let probe: string;

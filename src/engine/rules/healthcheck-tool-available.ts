@@ -24,7 +24,7 @@ function packageChange(name: string, args: string[], pkg: string): boolean | und
 function installedInChain(model: DockerfileModel, stage: Stage, tool: string): boolean {
   let present = false;
   for (const ins of chainInstructions(model, stage)) {
-    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.args.some((a) => a.value.replace(/\/+$/, '').split('/').pop() === tool)) present = true;
+    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.args.some((a) => a.value.replace(/(?<!\/)\/+$/, '').split('/').pop() === tool)) present = true;
     if (ins.keyword !== 'RUN') continue;
     for (const cmd of instructionCommands(ins, model.doc)) {
       const change = packageChange(cmd.name, cmd.args.map((a) => a.value), tool);

@@ -6,7 +6,8 @@ const DOWNLOADERS = new Set(['curl', 'wget']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
 const INTERPRETER = /^(python(\d+(\.\d+)?)?|perl|ruby|node|php)$/;
 /** A command substitution or backquote that runs a downloader: `$(curl ...)`, `` `wget -qO- ...` ``. */
-const DOWNLOAD_SUBSTITUTION = /(\$\(|`)\s*(\S*\/)?(curl|wget)\s/;
+// the directory part excludes `` ` ``, `$` and `(`: with `\S*` a long run of `` ` `` backtracked quadratically
+const DOWNLOAD_SUBSTITUTION = /(\$\(|`)\s*([^\s`$(]*\/)?(curl|wget)\s/;
 const DOWNLOAD_PROCESS = /^<\(\s*(\S*\/)?(curl|wget)\s/;
 
 /** True when a shell or interpreter runs the script it reads on standard input. */

@@ -67,13 +67,16 @@ export default defineRule({
   },
   create(context) {
     const { doc } = context.model;
+    // a pattern that cannot match anywhere in the file cannot match in one of its instructions
+    const candidates = PATTERNS.filter((p) => p.mayMatch(doc.text, doc.text.toLowerCase()));
     return {
       instruction(ins) {
+        if (candidates.length === 0) return;
         const start = doc.offsetAt(ins.range.start);
         const text = doc.text.slice(start, doc.offsetAt(ins.range.end));
         const lower = text.toLowerCase();
         const taken: [number, number][] = [];
-        for (const p of PATTERNS) {
+        for (const p of candidates) {
           if (!p.mayMatch(text, lower)) continue;
           for (const m of text.matchAll(p.re)) {
             const groupIndex = m.slice(1).findIndex((g) => g !== undefined) + 1;

@@ -42,7 +42,7 @@ const FAMILIES: Record<Family, FamilyRules> = {
   npm: {
     fills: (pm) => pm.manager === 'npm' && pm.action === 'install',
     cleans: (pm) => pm.manager === 'npm' && pm.subcommand === 'cache clean',
-    isCache: (p, pm) => /(^|\/)\.npm$/.test(p) || p === (flagValue(pm, '--cache') ?? '').replace(/\/+$/, ''),
+    isCache: (p, pm) => /(^|\/)\.npm$/.test(p) || p === (flagValue(pm, '--cache') ?? '').replace(/(?<!\/)\/+$/, ''),
     cleanup: () => 'npm cache clean --force',
     where: '~/.npm',
   },

@@ -37,7 +37,7 @@ function exportedBefore(ins: Instruction, index: number): boolean {
 
 /** A pip cache location: `~/.cache/pip`, `/root/.cache`, `$HOME/.cache/pip`, or the --cache-dir given. */
 function isPipCache(path: string, cacheDir: string | null | undefined): boolean {
-  if (cacheDir && path === cacheDir.replace(/\/+$/, '')) return true;
+  if (cacheDir && path === cacheDir.replace(/(?<!\/)\/+$/, '')) return true;
   return /(^|\/)\.cache(\/pip)?$/.test(path);
 }
 

@@ -14,7 +14,8 @@ function bounded(spec: PackageSpec): boolean {
 /** `git+https://host/org/repo.git@v1.2#egg=x` names a ref after the host; userinfo (`git@host`) does not count. */
 function vcsPinned(text: string): boolean {
   const afterScheme = text.includes('://') ? text.slice(text.indexOf('://') + 3) : text.slice(text.indexOf(':') + 1);
-  const path = afterScheme.slice(afterScheme.indexOf('/') + 1).replace(/#.*$/, '');
+  const rest = afterScheme.slice(afterScheme.indexOf('/') + 1);
+  const path = rest.includes('#') ? rest.slice(0, rest.indexOf('#')) : rest;
   return path.includes('@');
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_TRUSTED_REGISTRIES } from '../data/registries.ts';
 
 /** `Quay.io/Org/` -> `quay.io/org`; a bare namespace (`myorg`) is on Docker Hub. */
 export function normalizeRegistryEntry(entry: string): string | undefined {
-  let e = entry.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/\/+$/, '');
+  let e = entry.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/(?<!\/)\/+$/, '');
   if (!e) return undefined;
   const first = e.split('/')[0];
   if (first === 'index.docker.io' || first === 'registry-1.docker.io') e = `docker.io${e.slice(first.length)}`;

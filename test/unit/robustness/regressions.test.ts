@@ -1,0 +1,106 @@
+/**
+ * Inputs the property tests (fuzz.test.ts, `npm run fuzz`) found, kept as plain examples once
+ * fixed. Most are about shell words whose ranges drifted: shell-quote reports no positions, so
+ * shell.ts locates each token with a cursor, and wherever the two read the text differently every
+ * later range collapsed to the end of the text, and fixes inserted their text there.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyFixes, buildModel, fixesOf, lint } from '../../../src/engine/index.ts';
+import { rulesById } from '../../../src/engine/rules/index.ts';
+import { isCompleteShell, splitCommands } from '../../../src/engine/shell.ts';
+import { LineIndex } from '../../../src/engine/text.ts';
+import { checkAllProperties, checkShellWords } from '../../helpers/lint-properties.ts';
+
+/** Each command as `program[start-end] arg[start-end] ...`, offsets into the text. */
+function located(text: string): string[] {
+  const doc = new LineIndex(text);
+  const offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
+  const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => `[${doc.offsetAt(r.start)}-${doc.offsetAt(r.end)}]`;
+  return splitCommands({ text, offsets }, doc).map((c) => [`${c.program}${at(c.programRange)}`, ...c.args.map((a) => `${a.value}${at(a.range)}`)].join(' '));
+}
+
+describe('shell words keep their ranges', () => {
+  it('an unmatched double quote (shell-quote skips it like a blank)', () => {
+    expect(located('echo "a b && ls')).toEqual(['echo[0-4] a[6-7] b[8-9]', 'ls[13-15]']);
+  });
+
+  it('an unmatched single quote before a command', () => {
+    expect(located("echo it's && apt-get install x")).toEqual(['echo[0-4] it[5-7] s[8-9]', 'apt-get[13-20] install[21-28] x[29-30]']);
+  });
+
+  it('a backquoted substitution is one word, and an unmatched backquote a plain character', () => {
+    expect(located('echo `date +%s` && apt-get install -y x')).toEqual(['echo[0-4] `date +%s`[5-15]', 'apt-get[19-26] install[27-34] -y[35-37] x[38-39]']);
+    expect(located('`" && apt-get install -y x')).toEqual(['`[0-1]', 'apt-get[6-13] install[14-21] -y[22-24] x[25-26]']);
+  });
+
+  it('a no-break space or a form feed separates words as a space does', () => {
+    expect(located('echo\u00a0a\fb && apt-get install x')).toEqual(['echo[0-4] a[5-6] b[7-8]', 'apt-get[12-19] install[20-27] x[28-29]']);
+  });
+
+  it('a backslash before a character it does not escape is a plain character', () => {
+    expect(located('\\\u00a0] && ls')).toEqual(['[0-1] ][2-3]', 'ls[7-9]']);
+  });
+
+  it('text shell-quote rejects (a `${` never closed) is still cut into located words', () => {
+    expect(located('echo ${ && apt-get install -y curl')).toEqual(['echo[0-4] ${[5-7]', 'apt-get[11-18] install[19-26] -y[27-29] curl[30-34]']);
+  });
+
+  it('in whole Dockerfiles the fuzzer shrank to', () => {
+    for (const text of [
+      'FROM library/ubuntu\nRUN <<EOF\n:\u00a0""\napt install vim && apt-get update\nEOFX',
+      'FROM python:3.13-slim\nENTRYPOINT \\ *;" && if [ -f x ]; then echo y; fi',
+      'FROM build\nRUN <<EOF\n\nEOFX\nFROM build\nENV APP="1\nCOPY ["\\""]\nRUN ["\\""]\nFROM ${BASE',
+      'FROM python:3.13-slim\nRUN <<EOF\n${", && apt-get update\nEOFX\nFROM python:3.13-slim\nCMD ["node"]',
+    ]) {
+      expect(() => checkShellWords(text), JSON.stringify(text)).not.toThrow();
+      expect(() => checkAllProperties({ dockerfile: text }), JSON.stringify(text)).not.toThrow();
+    }
+  });
+});
+
+describe('quick fixes on broken shell', () => {
+  const fixed = (text: string, rule: string) => applyFixes(text, fixesOf(lint(text, { rules: [rulesById.get(rule)!] }))).text;
+
+  it('apt-update-with-install inserts before the install, after an unmatched quote too', () => {
+    const text = 'FROM debian:12\nRUN <<EOF\n`" && apt-get install -y --no-install-recommends curl=1\nEOF\n';
+    expect(fixed(text, 'apt-update-with-install')).toBe('FROM debian:12\nRUN <<EOF\n`" && apt-get update && apt-get install -y --no-install-recommends curl=1\nEOF\n');
+  });
+
+  it('apt-lists-cleanup offers no fix when a `$(` is never closed (the rm would land inside it)', () => {
+    const text = 'FROM python:3.13-slim\nRUN apt-get update && echo $(uname\n';
+    const findings = lint(text, { rules: [rulesById.get('apt-lists-cleanup')!] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0].fix).toBeUndefined();
+    // closed, the fix is offered as before
+    expect(fixed('FROM python:3.13-slim\nRUN apt-get update && echo $(uname)\n', 'apt-lists-cleanup')).toBe('FROM python:3.13-slim\nRUN apt-get update && echo $(uname) && rm -rf /var/lib/apt/lists/*\n');
+  });
+
+  it('isCompleteShell: quotes, backquotes and parentheses must close', () => {
+    expect(isCompleteShell('echo "a" \'b\' `c` $(d (e)) && f')).toBe(true);
+    expect(isCompleteShell('echo \\" \\( ok')).toBe(true);
+    for (const open of ['echo "a', "echo 'a", 'echo `a', 'echo $(a', 'echo $(a "b)"']) expect(isCompleteShell(open), open).toBe(false);
+  });
+
+  it('exec-form-cmd does not rewrite an ENTRYPOINT when that would hand a shell-form CMD to it', () => {
+    const text = 'FROM python:3.13-slim\nCMD flask run --host 0.0.0.0 && apt-get update\nENTRYPOINT [1, 2]\n';
+    const findings = lint(text, { rules: [rulesById.get('exec-form-cmd')!] });
+    expect(findings.map((f) => f.range.start.line)).toEqual([1, 2]);
+    expect(findings.every((f) => !f.fix)).toBe(true);
+    // with a CMD that converts too, both are rewritten together, as before
+    expect(fixed('FROM alpine:3.20\nENTRYPOINT [run-app]\nCMD --verbose\n', 'exec-form-cmd')).toBe('FROM alpine:3.20\nENTRYPOINT ["run-app"]\nCMD ["--verbose"]\n');
+  });
+
+  it('the model of a RUN with an unclosed substitution still has in-text ranges', () => {
+    const model = buildModel('FROM debian:12\nRUN apt-get update && echo $(uname\n');
+    expect(model.instructions[1].commands.map((c) => c.name)).toEqual(['apt-get', 'echo']);
+  });
+});
+
+describe('false positives on official images (corpus review)', () => {
+  it('apk-no-cache: `apk add --no-network` downloads nothing, so there is no index to keep', () => {
+    const rule = rulesById.get('apk-no-cache')!;
+    // docker-library/ruby alpine: runtime deps re-marked from what is already installed
+    expect(lint('FROM alpine:3.20\nRUN apk add --no-network --virtual .ruby-rundeps bzip2 procps\n', { rules: [rule] })).toEqual([]);
+    expect(lint('FROM alpine:3.20\nRUN apk add --virtual .rundeps bzip2\n', { rules: [rule] })).toHaveLength(1);
+  });
+});
