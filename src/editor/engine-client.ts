@@ -12,6 +12,16 @@ export const RUN_TIME_LIMIT_MS = 4000;
 /** How long the worker may take to download and start (a slow network or a busy machine). */
 export const START_TIME_LIMIT_MS = 30000;
 
+/**
+ * The run time limit in force: RUN_TIME_LIMIT_MS, or a lower one asked for with the URL parameter
+ * `?checker-time-limit=MS`, so the end-to-end tests can make a real run exceed the limit and prove
+ * the restart. It can only lower the limit (to 50 ms at least): a page cannot be made to wait longer.
+ */
+export function runTimeLimit(search = typeof location === 'undefined' ? '' : location.search): number {
+  const asked = Number(new URLSearchParams(search).get('checker-time-limit'));
+  return Number.isFinite(asked) && asked > 0 ? Math.max(50, Math.min(asked, RUN_TIME_LIMIT_MS)) : RUN_TIME_LIMIT_MS;
+}
+
 export type EngineOutcome =
   | { kind: 'result'; result: GradeResult; ms: number; preview?: PreviewPayload }
   | { kind: 'timeout' }
@@ -25,7 +35,7 @@ export class EngineClient {
   private queued: { req: Omit<GradeRequest, 'id'>; resolve: (o: EngineOutcome) => void } | null = null;
   private readonly timeLimit: number;
 
-  constructor(timeLimit = RUN_TIME_LIMIT_MS) {
+  constructor(timeLimit = runTimeLimit()) {
     this.timeLimit = timeLimit;
   }
 

@@ -162,6 +162,8 @@ export async function startExercise(section: HTMLElement): Promise<void> {
   const check = async () => {
     const mine = ++generation;
     const files = filesNow();
+    // keep the text before grading: a run that is too large, times out or fails must not lose it on reload
+    if (store.exercise(exercise.id) || !sameFiles(files, starter)) store.saveFiles(exercise.id, files, false);
     const total = Object.values(files).reduce((n, t) => n + t.length, 0);
     if (total > MAX_INPUT_CHARS) {
       statusText.textContent = `This text is too large to check (${Math.round(total / 1024)} KB; the limit is ${MAX_INPUT_CHARS / 1_000_000} MB). Your text is kept.`;

@@ -28,12 +28,34 @@ function looksBinary(text: string): boolean {
   return text.includes('\u0000');
 }
 
+/** The learner's text survives a reload: kept in this browser, as the lessons keep theirs. */
+const DRAFT_KEY = 'shipshape:playground-draft';
+
+function loadDraft(): { dockerfile: string; dockerignore: string } | null {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as { dockerfile?: unknown; dockerignore?: unknown } | null;
+    return typeof draft?.dockerfile === 'string' && typeof draft.dockerignore === 'string' ? { dockerfile: draft.dockerfile, dockerignore: draft.dockerignore } : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft(draft: { dockerfile: string; dockerignore: string }): void {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // storage full or disabled: the share link still carries the text
+  }
+}
+
 export async function startPlayground(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-playground]');
   if (!root) return;
   const example = root.dataset.example ?? '';
   const shared = await decodeState(location.hash);
-  const files: Record<string, string> = { Dockerfile: shared?.dockerfile ?? example, '.dockerignore': shared?.dockerignore ?? '' };
+  // a share link wins; without one, the draft from the last visit; else the example
+  const draft = location.hash ? null : loadDraft();
+  const files: Record<string, string> = { Dockerfile: shared?.dockerfile ?? draft?.dockerfile ?? example, '.dockerignore': shared?.dockerignore ?? draft?.dockerignore ?? '' };
   const container = q(root, '.pg-editor');
   const score = q(root, '.pg-score');
   const list = q(root, '.pg-list');
@@ -152,6 +174,7 @@ export async function startPlayground(): Promise<void> {
     const mine = ++generation;
     const input = current();
     if (looksBinary(input.dockerfile)) {
+      root.dataset.checker = 'binary';
       score.textContent = 'This does not look like a Dockerfile (it contains binary data); nothing was checked.';
       return;
     }
@@ -169,7 +192,10 @@ export async function startPlayground(): Promise<void> {
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void check(), DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      saveDraft(current());
+      void check();
+    }, DEBOUNCE_MS);
   };
   editor.onChange(schedule);
   groupBy.addEventListener('change', render);

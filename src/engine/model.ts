@@ -319,6 +319,13 @@ export function buildModel(input: string): DockerfileModel {
   }
 
   const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent() ?? '', range: c.getRange() }));
+  // dockerfile-ast takes any `# word ...=value` line at the top for a parser directive; BuildKit only
+  // `# key=value` with a one-word key, so `# shipshape file-ignore=...` on line 1 is a comment (and a suppression)
+  for (const d of ast.getDirectives()) {
+    const line = doc.lineText(d.getRange().start.line).trim();
+    if (!/^#[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*=/.test(line)) comments.push({ text: line.replace(/^#[ \t]*/, ''), range: d.getRange() });
+  }
+  comments.sort((a, b) => a.range.start.line - b.range.start.line);
   return { text, doc, escapeChar, instructions, globalArgs, stages, finalStage, comments };
 }
 

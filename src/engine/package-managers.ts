@@ -495,7 +495,7 @@ export function parsePackageSpec(manager: PackageManager, word: Word, subcommand
     case 'npm':
     case 'yarn':
     case 'pnpm': {
-      if (/^[^@/]+\/[^@/]+(#.*)?$/.test(text) && !text.startsWith('@')) return spec('vcs', text); // user/repo on GitHub
+      if (isGithubShorthand(text) && !text.startsWith('@')) return spec('vcs', text); // user/repo on GitHub
       if (/^npm:/.test(text)) return parsePackageSpec(manager, { value: text.slice(4), range: word.range });
       const at = text.indexOf('@', 1);
       if (at < 0) return spec('registry', text);
@@ -627,6 +627,15 @@ export function removedPaths(command: ShellCommand): string[] {
     .map((a) => a.value)
     .filter((v) => !v.startsWith('-'))
     .map((v) => v.replace(/\/\*$/, '').replace(/(?<!\/)\/+$/, '') || '/');
+}
+
+/**
+ * `user/repo` or `user/repo#ref`. Split at the `#` rather than `/^[^@/]+\/[^@/]+(#.*)?$/`, whose
+ * two overlapping parts backtrack quadratically on a long run of `#`.
+ */
+function isGithubShorthand(text: string): boolean {
+  const hash = text.indexOf('#', text.indexOf('/') + 1);
+  return /^[^@/]+\/[^@/]+$/.test(hash < 0 ? text : text.slice(0, hash));
 }
 
 /**

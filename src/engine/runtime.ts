@@ -554,7 +554,8 @@ function commandFromWords(words: Word[]): ShellCommand | undefined {
 /** The `-c` script of `["sh", "-c", "..."]`, split into commands with document ranges. */
 function shellScriptCommands(words: ExecWord[], doc: LineIndex): ShellCommand[] | undefined {
   if (words.length < 3 || !SHELLS.has(words[0].value.slice(words[0].value.lastIndexOf('/') + 1))) return undefined;
-  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  // `-c`, `-ec`, `-xc`: lower-case flags with a c (not /^-[a-z]*c[a-z]*$/, quadratic on `-ccc...!`)
+  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]*$/.test(w.value) && w.value.includes('c'));
   if (c < 0 || c + 1 >= words.length) return undefined;
   const script = words[c + 1];
   const logical: LogicalText = { text: script.value, offsets: script.offsets };

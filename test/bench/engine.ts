@@ -266,12 +266,14 @@ function main(): void {
   console.log(`\nA 30-line exercise file, per call (${exResults[0].calls} calls each):\n${exTable}`);
 
   // --- targets
+  // the corpus targets are judged on CPU time, which the machine's other work does not inflate (wall clock when unavailable)
+  const cost = (r: CorpusResult) => (Number.isFinite(r.cpu) ? r.cpu : r.total);
   const peerCrashFiles = new Set([...utils.crashes, ...dflint.crashes].map((c) => c.file));
   const shipOnPeerCrashes = ship.crashes.filter((c) => peerCrashFiles.has(c.file)).length;
   const targets: [string, boolean, string][] = [
-    ['Full lint at most 2x the parse alone (corpus time)', ship.total <= 2 * parse.total, `${ratio(ship.total / parse.total)} (CPU time ${ratio(ship.cpu / parse.cpu)})`],
+    ['Full lint at most 2x the parse alone (corpus, CPU time)', cost(ship) <= 2 * cost(parse), `${ratio(ship.cpu / parse.cpu)} (wall clock ${ratio(ship.total / parse.total)})`],
     ['Per-file p99 at most 2x the parse p99', ship.perFileP99 <= 2 * parse.perFileP99, `${ms(ship.perFileP99)} vs ${ms(parse.perFileP99)}: ${ratio(ship.perFileP99 / parse.perFileP99)}`],
-    ['Faster than dockerfile-utils validate (corpus time)', ship.total < utils.total, `${ratio(utils.total / ship.total)} faster (${ms(ship.total)} vs ${ms(utils.total)}; CPU time ${ratio(utils.cpu / ship.cpu)})`],
+    ['Faster than dockerfile-utils validate (corpus, CPU time)', cost(ship) < cost(utils), `dockerfile-utils takes ${ratio(utils.cpu / ship.cpu)} Shipshape's time (${ms(ship.cpu)} vs ${ms(utils.cpu)}; wall clock ${ratio(utils.total / ship.total)})`],
     [
       'Running more checks than dockerfile-utils',
       allRules.length > dockerfileUtilsCodes,
@@ -298,7 +300,7 @@ function main(): void {
       '',
       `Corpus: ${sources.join(' + ')}: ${count(files.length)} files, ${count(lines)} lines (median ${median(sizes)} lines a file, largest ${Math.max(...sizes)}). ` +
         'Each tool reads the same strings from memory; the figures are medians over rounds taken in turns after a warm-up pass. ' +
-        '"CPU time" is the main thread\'s CPU time of a round (process.threadCpuUsage), which other processes on the machine do not inflate. ' +
+        '"CPU time" is the main thread\'s CPU time of a round (process.threadCpuUsage), which other processes on the machine do not inflate: the corpus targets are judged on it. ' +
         '"Crashes" counts files a tool threw on (for Shipshape: any `engine-error` or `parse-error` finding).',
       ...(busyNote ? ['', busyNote] : []),
       '',

@@ -8,7 +8,7 @@
  */
 import { analyzeBuild, type SourceKind, type SourceStatus } from '../../engine/context.ts';
 import { secretFileKind } from '../../engine/data/secret-files.ts';
-import type { IgnorePattern } from '../../engine/dockerignore.ts';
+import { DockerignoreMatcher, parsePatternList, type IgnorePattern } from '../../engine/dockerignore.ts';
 import {
   previewImage,
   type Account,
@@ -219,11 +219,17 @@ export function contextPreview(model: DockerfileModel, input: LintInput, finding
 
   const effects = new Map<number, { files: number; size: number }>();
   const excludedBy = new Map(ctx.excluded.map((e) => [e.path, e.pattern]));
+  // the context already knows what it excluded and why; a sent file is asked again only when a `!`
+  // line could be what re-included it (a matcher of the `!` lines alone is a cheap first test)
+  const exceptionLines = (ctx.dockerignore?.patterns ?? []).filter((p) => p.exception && !p.error).map((p) => p.pattern);
+  const exceptions = exceptionLines.length > 0 ? new DockerignoreMatcher(parsePatternList(exceptionLines)) : undefined;
   const files: ContextFilePreview[] = ctx.files.map((f) => {
-    const entry = ctx.lookup(f.path);
-    // lookup's pattern is the last line that matched; it decided only if it agrees with the outcome
-    const decided = entry.pattern && entry.pattern.exception === entry.sent ? entry.pattern : undefined;
-    const pattern = entry.sent ? decided : (excludedBy.get(f.path) ?? decided);
+    const sent = !excludedBy.has(f.path);
+    let pattern = sent ? undefined : excludedBy.get(f.path);
+    if (sent && exceptions?.match(f.path).excluded) {
+      const last = ctx.matcher?.match(f.path).pattern;
+      if (last?.exception) pattern = last;
+    }
     if (pattern) {
       const e = effects.get(pattern.index) ?? { files: 0, size: 0 };
       e.files++;
@@ -234,7 +240,7 @@ export function contextPreview(model: DockerfileModel, input: LintInput, finding
     return {
       path: f.path,
       size: f.size,
-      sent: entry.sent,
+      sent,
       ...(pattern ? { pattern: ref(pattern) } : {}),
       copiedBy: copiedBy.get(f.path) ?? [],
       ...(secret ? { secret: secret.what } : {}),

@@ -104,3 +104,37 @@ describe('false positives on official images (corpus review)', () => {
     expect(lint('FROM alpine:3.20\nRUN apk add --virtual .rundeps bzip2\n', { rules: [rule] })).toHaveLength(1);
   });
 });
+
+describe('suppression comments (rewritten without a backtracking expression)', () => {
+  const latest = rulesById.get('no-latest-tag')!;
+  const pin = rulesById.get('apk-pin-versions')!;
+  const rules = [latest, pin];
+  const found = (text: string) => lint(text, { rules }).map((f) => `${f.range.start.line + 1} ${f.rule}`);
+
+  it('ignore=, with and without a reason, with blanks around the ids', () => {
+    expect(found('FROM alpine:latest\nRUN apk add curl\n')).toEqual(['1 no-latest-tag', '2 apk-pin-versions']);
+    expect(found('# shipshape ignore=no-latest-tag\nFROM alpine:latest\nRUN apk add curl\n')).toEqual(['3 apk-pin-versions']);
+    expect(found('FROM alpine:latest\n# shipshape ignore= apk-pin-versions , no-latest-tag  -- pinned by the base image\nRUN apk add curl\n')).toEqual(['1 no-latest-tag']);
+    expect(found('FROM alpine:latest\n#shipshape   ignore   =apk-pin-versions--not-a-reason\nRUN apk add curl\n')).toEqual(['1 no-latest-tag', '3 apk-pin-versions']);
+    expect(found('FROM alpine:latest\n# shipshape ignore=apk-pin-versions!\nRUN apk add curl\n')).toEqual(['1 no-latest-tag', '3 apk-pin-versions']);
+  });
+
+  it('stage-ignore=, file-ignore= and all', () => {
+    expect(found('FROM alpine:latest\n# shipshape stage-ignore=apk-pin-versions\nRUN apk add curl\nRUN apk add jq\n')).toEqual(['1 no-latest-tag']);
+    expect(found('# shipshape file-ignore=all -- legacy file\nFROM alpine:latest\nRUN apk add curl\n')).toEqual([]);
+  });
+
+  it('hadolint ignore= and global ignore= through related ids', () => {
+    expect(found('# hadolint ignore=DL3007\nFROM alpine:latest\nRUN apk add curl\n')).toEqual(['3 apk-pin-versions']);
+    expect(found('# hadolint global ignore=DL3018, DL3007\nFROM alpine:latest\nRUN apk add curl\n')).toEqual([]);
+    expect(found('# hadolint ignore=DL3007 -- no reasons in hadolint syntax\nFROM alpine:latest\n')).toEqual(['2 no-latest-tag']);
+  });
+
+  it('a comment of 100,000 blanks between the ids and a stray character is read in linear time', () => {
+    for (const comment of [`# shipshape ignore=${' '.repeat(100_000)}!`, `# hadolint ignore=${' '.repeat(100_000)}!`, `# shipshape ignore=a${' -'.repeat(50_000)}!`]) {
+      const started = performance.now();
+      expect(found(`${comment}\nFROM alpine:latest\n`)).toEqual(['2 no-latest-tag']);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    }
+  });
+});
