@@ -55,5 +55,12 @@ echo "serve-nginx: http://127.0.0.1:$port/ (prefix $prefix)" >&2
 # to the user nginx runs as, so that user's shell creates it
 "${run_as[@]}" bash -c 'exec 3>&1 4>&2; "$1" -p "$2/" -c "$2/conf/nginx.conf" -e stderr -g "daemon off;" 2> >(cat >&4) | cat >&3' _ "$nginx_bin" "$prefix" &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cleanup' EXIT INT TERM
+stop() {
+  # nginx runs under a wrapper shell: stop nginx itself through its pid file, then the wrapper
+  [ -f "$prefix/tmp/nginx.pid" ] && kill -TERM "$(cat "$prefix/tmp/nginx.pid")" 2>/dev/null
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  cleanup
+}
+trap stop EXIT INT TERM
 wait $pid

@@ -20,7 +20,7 @@ export async function mounted(page: Page, id: string, editor: 'monaco' | 'plain'
 /** The editor's text: Monaco's model, or the visible textarea. */
 export async function editorText(ex: Locator): Promise<string> {
   if ((await ex.getAttribute('data-editor')) === 'plain') return ex.locator('textarea.ex-plain:visible').inputValue();
-  // Monaco renders lines lazily and with non-breaking spaces: read its model through the view's textarea value is not reliable
+  // Monaco draws each line as a positioned element with non-breaking spaces (exercise files fit on screen)
   return ex.evaluate((node) => {
     const lines = Array.from(node.querySelectorAll('.view-lines .view-line')) as HTMLElement[];
     return lines

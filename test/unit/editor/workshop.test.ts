@@ -13,6 +13,8 @@ import {
   MAX_NAME_BYTES,
   normalizeAnswer,
   normalizeSelection,
+  sha256Fallback,
+  toHex,
   verifyCompletionCode,
   workshopId,
   type WorkshopSelection,
@@ -76,6 +78,19 @@ describe('answer hashes', () => {
   it('include the .dockerignore', async () => {
     expect(normalizeAnswer({ '.dockerignore': '.git\n', Dockerfile: 'FROM x\n' })).toBe('FROM x\n\u0000.dockerignore\n.git');
     expect(await answerHash({ Dockerfile: 'FROM x', '.dockerignore': '.git' })).not.toBe(await answerHash({ Dockerfile: 'FROM x', '.dockerignore': '.env' }));
+  });
+});
+
+describe('SHA-256 without crypto.subtle (pages served over plain http)', () => {
+  it('matches the standard test vectors and crypto.subtle on any input, across block boundaries', async () => {
+    expect(toHex(sha256Fallback(new Uint8Array()))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(toHex(sha256Fallback(new TextEncoder().encode('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
+        expect(sha256Fallback(bytes)).toEqual(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
