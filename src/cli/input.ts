@@ -81,6 +81,8 @@ export async function resolvePaths(paths: readonly string[], cwd: string): Promi
 
 /** Decodes input bytes as UTF-8 text, refusing binary data. `name` is used in the error message. */
 export function decodeText(bytes: Uint8Array, name: string): TextInput {
+  // Windows editors' "Unicode": readable text, but not what Docker reads; say so rather than "NUL byte"
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new CliError(`${name} is UTF-16 text; Docker reads UTF-8: save it as UTF-8`);
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new CliError(`${name} is not a text file (NUL byte at offset ${nul})`);
   let text: string;

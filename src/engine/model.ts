@@ -187,6 +187,21 @@ function readCommands(
   return commands;
 }
 
+/**
+ * dockerfile-ast's heredocs; it throws on some broken text (a `FROM \` continued into a comment
+ * line ended by a lone CR, then `RUN <<EOF`), and one instruction must not cost the whole file.
+ */
+function readHeredocs(getHeredocs: () => import('dockerfile-ast').Heredoc[], doc: LineIndex): Instruction['heredocs'] {
+  try {
+    return getHeredocs().map((h) => {
+      const r = h.getContentRange();
+      return { name: h.getName(), content: r ? doc.rangeText(r) : '', range: r };
+    });
+  } catch {
+    return [];
+  }
+}
+
 function makeInstruction(ins: AstInstruction, doc: LineIndex, escapeChar: string, index: number): Instruction {
   const keyword = ins.getKeyword();
   const range = ins.getRange();
@@ -203,10 +218,7 @@ function makeInstruction(ins: AstInstruction, doc: LineIndex, escapeChar: string
   const withHeredocs = ins as AstInstruction & { getHeredocs?: () => import('dockerfile-ast').Heredoc[] };
   const heredocs =
     typeof withHeredocs.getHeredocs === 'function' && argumentsText.includes('<<')
-      ? withHeredocs.getHeredocs().map((h) => {
-          const r = h.getContentRange();
-          return { name: h.getName(), content: r ? doc.rangeText(r) : '', range: r };
-        })
+      ? readHeredocs(withHeredocs.getHeredocs.bind(withHeredocs), doc)
       : [];
   const execForm = readExecForm(keyword, argumentsText);
   const args = after.map((a) => ({ value: a.value, range: astRange(doc, a.start, a.end) }));

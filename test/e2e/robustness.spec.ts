@@ -62,20 +62,32 @@ async function expectResponsive(page: Page, limitMs = 1_000): Promise<void> {
   expect(slowest, 'page.evaluate round trip (ms)').toBeLessThan(limitMs);
 }
 
-/** Replaces the editor's text the way a paste does: one input of the whole text. */
+/**
+ * Replaces the editor's text the way a paste does: select all, then a `paste` event carrying the
+ * text on its clipboard data, which Monaco's paste handler reads (typing 1 MB key by key, or
+ * `keyboard.insertText`, goes through Monaco's typing path instead, which no learner uses for 1 MB).
+ */
 async function paste(page: Page, editor: Locator, text: string): Promise<void> {
   await editor.click();
   await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
+  await page.evaluate((t) => {
+    const target = document.activeElement ?? document.body;
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
-/** Types a character at the very start and returns how long until the editor shows it. */
-async function keystrokeGetsThrough(page: Page, editor: Locator): Promise<number> {
+/** Types `#` at the very start of `text` (the editor's text) and returns how long until the editor shows it. */
+async function keystrokeGetsThrough(page: Page, editor: Locator, text: string): Promise<number> {
   await editor.click();
   await page.keyboard.press('Control+Home');
+  const firstLine = async () => ((await editor.locator('.view-line').first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+  // printable start of the first line (Monaco draws control characters as symbols)
+  const before = (/^[ -~]*/.exec(text.split('\n')[0])?.[0] ?? '').slice(0, 20);
   const started = Date.now();
   await page.keyboard.type('#');
-  await expect(editor.locator('.view-line').first()).toContainText(/^##/, { timeout: 5_000 });
+  await expect.poll(firstLine, { timeout: 5_000 }).toMatch(new RegExp(`^#${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   return Date.now() - started;
 }
 
@@ -109,7 +121,7 @@ test.describe('a lesson exercise under bad input', () => {
     await expect(ex).toHaveAttribute('data-checker', 'ok', { timeout: 30_000 });
     await expect(ex.locator('.ex-status')).toContainText(/checks pass/);
     await expectResponsive(page);
-    expect(await keystrokeGetsThrough(page, editor)).toBeLessThan(3_000);
+    expect(await keystrokeGetsThrough(page, editor, big)).toBeLessThan(3_000);
     expect(await longestTask(page), 'longest main-thread task (ms)').toBeLessThan(5_000);
     await expect(ex.locator('.ex-save-state')).toContainText('Saved', { timeout: 30_000 });
 
@@ -128,20 +140,18 @@ test.describe('a lesson exercise under bad input', () => {
       ['binary junk', `FROM python\n${binaryJunk(50_000)}`],
       ['10,000 lines', tenThousandLines('ten-thousand')],
     ] as const) {
-      const gradeBefore = await ex.getAttribute('data-grade');
       await paste(page, editor, text);
       // either the checklist is graded again or a message says why not
       await expect(ex.locator('.ex-status'), name).toContainText(/checks pass|too long|failed|too large/, { timeout: 30_000 });
       await expect(ex, name).toHaveAttribute('data-checker', /ok|timeout|error/);
       await expectResponsive(page);
-      expect(await keystrokeGetsThrough(page, editor), name).toBeLessThan(3_000);
-      void gradeBefore;
+      expect(await keystrokeGetsThrough(page, editor, text), name).toBeLessThan(3_000);
     }
     expect(await longestTask(page), 'longest main-thread task (ms)').toBeLessThan(5_000);
   });
 
   test('a run over the time limit shows "checking took too long", and the next edit is checked again; nothing is lost', async ({ page }) => {
-    const ex = await openExercise(page, '?checker-time-limit=300');
+    const ex = await openExercise(page, '?checker-time-limit=1000');
     const editor = ex.locator('.monaco-editor');
     await paste(page, editor, bigDockerfile(1_500_000, 'too-slow'));
     await expect(ex).toHaveAttribute('data-checker', 'timeout', { timeout: 30_000 });
@@ -174,13 +184,11 @@ test.describe('the playground under bad input', () => {
       ['1 MB', bigDockerfile(1_000_000, 'playground-megabyte')],
       ['10,000 lines', tenThousandLines('playground-lines')],
     ] as const) {
-      const before = await pg.getAttribute('data-findings');
       await paste(page, editor, text);
       await expect(pg, name).toHaveAttribute('data-checker', /ok|timeout/, { timeout: 30_000 });
       await expect(pg.locator('.pg-score'), name).toContainText(/Score|too long/);
       await expectResponsive(page);
-      expect(await keystrokeGetsThrough(page, editor), name).toBeLessThan(3_000);
-      void before;
+      expect(await keystrokeGetsThrough(page, editor, text), name).toBeLessThan(3_000);
     }
     expect(await longestTask(page), 'longest main-thread task (ms)').toBeLessThan(5_000);
     await page.waitForTimeout(500);
@@ -203,7 +211,7 @@ test.describe('the playground under bad input', () => {
   });
 
   test('a run over the time limit shows "checking took too long"; the worker restarts and the next edit is checked', async ({ page }) => {
-    const pg = await openPlayground(page, '?checker-time-limit=300');
+    const pg = await openPlayground(page, '?checker-time-limit=1000');
     const editor = pg.locator('.monaco-editor');
     await paste(page, editor, bigDockerfile(1_500_000, 'playground-slow'));
     await expect(pg).toHaveAttribute('data-checker', 'timeout', { timeout: 30_000 });

@@ -107,7 +107,7 @@ export function regexLiterals(code: string): RegexLiteral[] {
       i++;
     } else {
       // `!` after a value is TypeScript's non-null assertion: what follows is still a value's operator
-      previous = c === '!' && previous === 'value' ? 'value' : 'operator';
+      previous = c === '!' && (previous as string) === 'value' ? 'value' : 'operator';
       i++;
     }
   }

@@ -256,6 +256,8 @@ export default defineRule({
           const size = [...roots.values()].reduce((n, r) => n + r.size, 0);
           const shown = [...roots.keys()].slice(0, 3).map(quote).join(', ') + (roots.size > 3 ? `, and ${roots.size - 3} more` : '');
           const amount = `${countOf(count, 'file')}, ${formatBytes(size)}`;
+          // when they are all the build receives, excluding them leaves `COPY . .` copying nothing: advise, but no quick fix
+          const leavesNothing = count >= ctx.included.length;
 
           // a line written for the top level only, when copies live deeper: widen it in place
           const weak = nested ? patterns.find((p) => !p.exception && !p.error && p.pattern === entry.pattern) : undefined;
@@ -280,11 +282,15 @@ export default defineRule({
               message:
                 `${at(weak)} matches only the top-level ${quote(entry.pattern)}: .dockerignore patterns start at the context root, ` +
                 `so ${shown} (${amount}) ${roots.size > 1 ? 'are' : 'is'} still in the build context. Write ${quote(line)} to match ${roots.size > 1 ? 'them' : 'it'} at any depth${keeping}.`,
-              fix: {
-                title: `Replace with ${quote(line)}`,
-                file: '.dockerignore',
-                edits: keep.length > 0 ? [...widen, appendEdit(text, keep)] : widen,
-              },
+              ...(leavesNothing
+                ? {}
+                : {
+                    fix: {
+                      title: `Replace with ${quote(line)}`,
+                      file: '.dockerignore' as const,
+                      edits: keep.length > 0 ? [...widen, appendEdit(text, keep)] : widen,
+                    },
+                  }),
             });
             continue;
           }
@@ -298,7 +304,7 @@ export default defineRule({
             message:
               `The .dockerignore does not exclude ${shown}${reincluded}, so the build context includes ${roots.size > 1 ? 'them' : 'it'} (${amount}): ${entry.why}. ` +
               `Add ${quote(line)}${keeping}.`,
-            fix: appendFix(text, [line, ...keep], `Add ${quote(line)} to .dockerignore`),
+            ...(leavesNothing ? {} : { fix: appendFix(text, [line, ...keep], `Add ${quote(line)} to .dockerignore`) }),
           });
         }
       },

@@ -138,3 +138,33 @@ describe('suppression comments (rewritten without a backtracking expression)', (
     }
   });
 });
+
+describe('found by the long fuzz run (npm run fuzz)', () => {
+  it('dockerfile-ast throwing in getHeredocs costs that heredoc, not the whole file (was a parse-error)', () => {
+    const text = '# syntax=docker/dockerfile:1\n# syntax=docker/dockerfile:1\r\nFROM ${BASE}\rENTRYPOINT []\nONBUILD\r\nFROM \\\r# a comment\nRUN <<EOF\r\n\rEOF';
+    expect(() => checkAllProperties({ dockerfile: text })).not.toThrow();
+    expect(lint(text).some((f) => f.rule === 'parse-error')).toBe(false);
+  });
+
+  it('a suppression comment on the first line counts (dockerfile-ast reads it as a parser directive)', () => {
+    const text = '# shipshape file-ignore=no-latest-tag\nFROM alpine:latest\n';
+    expect(lint(text, { rules: [rulesById.get('no-latest-tag')!] })).toEqual([]);
+    expect(buildModel(text).comments.map((c) => c.range.start.line)).toEqual([0]);
+    // a real directive stays a directive
+    expect(buildModel('# syntax=docker/dockerfile:1\nFROM alpine\n').comments).toEqual([]);
+  });
+});
+
+describe('dockerignore-excludes fix when the candidates are all the context holds', () => {
+  it('advises but offers no fix that would leave COPY . copying nothing (found by npm run fuzz)', () => {
+    const rule = rulesById.get('dockerignore-excludes')!;
+    const input = { dockerfile: 'FROM rust:1.82\nCOPY . .\n', dockerignore: '[^a]*', context: [{ path: 'main.py', size: 120 }, { path: 'app.log', size: 1 }] };
+    const findings = lint(input, { rules: [rule] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0].fix).toBeUndefined();
+    expect(() => checkAllProperties(input)).not.toThrow();
+    // with other files left to copy, the fix is offered as before
+    const withApp = { ...input, dockerignore: '', context: [...input.context, { path: 'src/main.rs', size: 10 }] };
+    expect(lint(withApp, { rules: [rule] }).every((f) => f.fix)).toBe(true);
+  });
+});
