@@ -669,6 +669,8 @@ export function appendToRunEdit(doc: LineIndex, escapeChar: string, ins: Instruc
   if (end > lastEnd && doc.text[end - 1] === escapeChar) return null;
   const tail = joinContinuations(doc.text, lastEnd, end, escapeChar).text.trim();
   if (tail.includes('#') || /(&&|\|\||\||&)$/.test(tail)) return null;
+  // a comment line inside the continuation ends the RUN: text appended there would be part of the comment
+  if (doc.lineText(doc.positionAt(end).line).trimStart().startsWith('#')) return null;
   // an unclosed quote or `$(` would swallow the appended command
   const scriptStart = ins.argumentsRange ? Math.min(doc.offsetAt(ins.argumentsRange.start), lastEnd) : lastEnd;
   if (!isCompleteShell(joinContinuations(doc.text, scriptStart, end, escapeChar).text)) return null;

@@ -168,3 +168,32 @@ describe('dockerignore-excludes fix when the candidates are all the context hold
     expect(lint(withApp, { rules: [rule] }).every((f) => f.fix)).toBe(true);
   });
 });
+
+describe('found by the second long fuzz run', () => {
+  it('a one-line file of `#` lints in linear time (dockerfile-ast is quadratic on it without a line break)', () => {
+    for (const text of ['#'.repeat(200_000), ' #'.repeat(100_000)]) {
+      const started = performance.now();
+      expect(lint(text)).toEqual([]);
+      expect(performance.now() - started).toBeLessThan(3_000);
+    }
+  });
+
+  it('no command is appended after a comment line that ends a RUN (it would become part of the comment)', () => {
+    const text = 'FROM debian:12\nRUN apt-get update \\\n    #" && apt-get update';
+    const findings = lint(text, { rules: [rulesById.get('apt-lists-cleanup')!] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0].fix).toBeUndefined();
+    expect(() => checkAllProperties({ dockerfile: text })).not.toThrow();
+  });
+});
+
+describe('no-sudo sees sudo behind a wrapper', () => {
+  it('`env VAR=1 sudo apt-get install` is sudo (apt-update-with-install kept that sudo in its fix, found by npm run fuzz)', () => {
+    const rule = rulesById.get('no-sudo')!;
+    expect(lint('FROM debian:12\nRUN VAR=1 env sudo apt-get install -y git\n', { rules: [rule] }).map((f) => `${f.range.start.line}:${f.range.start.character}`)).toEqual(['1:14']);
+    expect(lint('FROM debian:12\nRUN exec sudo true\n', { rules: [rule] })).toHaveLength(1);
+    expect(lint('FROM debian:12\nRUN env FOO=1 apt-get install -y git\n', { rules: [rule] })).toEqual([]);
+    const text = 'FROM python:3.13-slim\nRUN <<EOF\nif [ -f x ]; then echo y; fi ;; VAR=1 env \\\n    sudo apt-get install -y git\nEOF';
+    expect(() => checkAllProperties({ dockerfile: text })).not.toThrow();
+  });
+});
