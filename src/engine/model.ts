@@ -246,10 +246,10 @@ export function normalizeText(text: string): string {
 export function buildModel(input: string): DockerfileModel {
   const text = normalizeText(input);
   const doc = new LineIndex(text);
-  // dockerfile-ast reads a file of one line that starts with `#` in quadratic time (20,000 `#` took
+  // dockerfile-ast reads a file of one comment line (no line break) in quadratic time (20,000 `#` took
   // seconds); with a line break after it, it reads it at once. The break adds nothing to the text.
-  const oneLine = text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
-  const ast: AstDockerfile = DockerfileParser.parse(oneLine ? `${text}\n` : text);
+  const oneCommentLine = text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && /^\s*#/.test(text);
+  const ast: AstDockerfile = DockerfileParser.parse(oneCommentLine ? `${text}\n` : text);
   const escapeChar = ast.getEscapeCharacter();
   const instructions: Instruction[] = [];
   const stages: Stage[] = [];

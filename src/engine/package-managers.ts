@@ -662,6 +662,9 @@ function splitAtComparison(text: string, blanks: boolean): [string, string, stri
  */
 export function appendToRunEdit(doc: LineIndex, escapeChar: string, ins: Instruction, commandText: string): TextEdit | null {
   if (ins.keyword !== 'RUN' || ins.execForm || ins.heredocs.length > 0 || ins.commands.length === 0) return null;
+  // the parser and the argument reader disagree on where this RUN ends (a comment line inside the
+  // continuation, BuildKit drops it and reads on): no safe place to append
+  if (ins.argumentsRange && ins.argumentsRange.end.line !== ins.range.end.line) return null;
   const lastCommand = ins.commands[ins.commands.length - 1];
   const lastEnd = doc.offsetAt(lastCommand.range.end);
   let end = doc.offsetAt(ins.range.end);
