@@ -1,5 +1,6 @@
 /** The "check an answer" page: splits pasted answers by learner and grades each in the engine worker. */
 import type { Check } from '../engine/exercise.ts';
+import { learnerDockerignore } from '../engine/exercise-input.ts';
 import type { ContextFile } from '../engine/types.ts';
 import { inlineMarkdown } from '../exercises/inline-markdown.ts';
 import { EngineClient } from './engine-client.ts';
@@ -10,6 +11,8 @@ interface ExerciseSummary {
   checks: Check[];
   context?: ContextFile[];
   hasIgnore: boolean;
+  /** The project starts without a .dockerignore: a blank one means there is none. */
+  ignoreAbsentAtStart?: boolean;
 }
 
 const SEPARATOR = /^#\s*={3,}\s*(.+?)\s*={3,}\s*$/;
@@ -75,7 +78,7 @@ export function startCheckPage(): void {
     results.append(table);
     for (const answer of answers) {
       const outcome = await client.run({
-        input: { dockerfile: answer.dockerfile, ...(exercise.hasIgnore ? { dockerignore } : {}) },
+        input: { dockerfile: answer.dockerfile, ...(exercise.hasIgnore ? learnerDockerignore(dockerignore, exercise.ignoreAbsentAtStart) : {}) },
         checks: exercise.checks,
         context: exercise.context,
       });

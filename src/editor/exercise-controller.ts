@@ -4,6 +4,7 @@
  * solution (asked first, shown as a diff, applied with undo), reset (with undo) and completion.
  */
 import type { Exercise, GradeResult } from '../engine/exercise.ts';
+import { learnerDockerignore } from '../engine/exercise-input.ts';
 import type { Finding } from '../engine/types.ts';
 import { diffLines } from './diff.ts';
 import type { EditorAdapter } from './editor-adapter.ts';
@@ -171,7 +172,7 @@ export async function startExercise(section: HTMLElement): Promise<void> {
     }
     performance.mark('shipshape:grade-start');
     const outcome = await client.run({
-      input: { dockerfile: files.Dockerfile, ...(files['.dockerignore'] !== undefined ? { dockerignore: files['.dockerignore'] } : {}) },
+      input: { dockerfile: files.Dockerfile, ...learnerDockerignore(files['.dockerignore'], exercise.files.dockerignore?.absentAtStart) },
       checks: exercise.checks,
       context: exercise.context,
       preview: panels?.request(),

@@ -53,6 +53,48 @@ export function rootBase(model: DockerfileModel, stage: Stage): Stage {
 
 const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A Go duration (`30s`, `1m30s`, `500ms`) in milliseconds, as Docker reads HEALTHCHECK options; undefined otherwise. */
+function goDuration(text: string): number | undefined {
+  if (text === '') return undefined;
+  const isNumberChar = (c: string) => (c >= '0' && c <= '9') || c === '.';
+  let total = 0;
+  // number-unit pairs, scanned by hand: a regex over long digit runs would backtrack
+  for (let i = 0; i < text.length; ) {
+    let j = i;
+    while (j < text.length && isNumberChar(text[j])) j++;
+    let k = j;
+    while (k < text.length && !isNumberChar(text[k])) k++;
+    const number = text.slice(i, j);
+    const unit = DURATION_UNITS[text.slice(j, k)];
+    if (!/^\d+(?:\.\d+)?$/.test(number) || unit === undefined) return undefined;
+    total += Number(number) * unit;
+    i = k;
+  }
+  return total;
+}
+
+/**
+ * Whether a flag's value is the wanted one, compared whole: the same value (durations as durations,
+ * so `90s` is `1m30s`), or, for list-like values, the wanted items among its items: `type=secret`
+ * in `type=secret,id=npmrc` (comma-separated, in any order), `10001` in `10001:0` (user and group).
+ * `--interval=13s` does not hold `3s`, and `--retries=13` does not hold `3`.
+ */
+export function flagValueMatches(value: string, wanted: string): boolean {
+  const unquote = (t: string) => t.trim().replace(/^(["'])(.*)\1$/, '$2');
+  const v = unquote(value);
+  const w = unquote(wanted);
+  if (v === w) return true;
+  const dv = goDuration(v);
+  const dw = goDuration(w);
+  if (dv !== undefined && dw !== undefined) return dv === dw;
+  const items = v.split(',').map((i) => i.trim());
+  const want = w.split(',').map((i) => i.trim());
+  if (want.every((x) => items.includes(x))) return true;
+  return want.length === 1 && !w.includes(':') && items.some((i) => i.split(':').includes(w));
+}
+
 export const assertionInfo: Record<string, AssertionInfo> = {
   'final-base-image': {
     description: 'The final stage is based on this image repository (path as written on Docker Hub, e.g. `python` or `nginxinc/nginx-unprivileged`).',
@@ -144,12 +186,14 @@ export const assertionInfo: Record<string, AssertionInfo> = {
   'instruction-in-stage': {
     description:
       'A stage contains an instruction with this keyword, optionally whose arguments contain a text and/or which has a flag ' +
-      '(`--mount`, `--interval`, `--chown`...) whose value contains a text.',
+      '(`--mount`, `--interval`, `--chown`...) with a given value. The value is compared whole: it equals `flagContains` ' +
+      '(durations as durations: `90s` is `1m30s`), or, for list-like values, has it among its items (`type=secret` in ' +
+      '`type=secret,id=npmrc`, `10001` in `10001:0`); `--interval=13s` does not match `3s`.',
     params: {
       keyword: 'FROM, RUN, USER, ...',
       contains: 'optional text the arguments contain',
       flag: 'optional flag name without dashes, e.g. mount or interval',
-      flagContains: 'optional text the flag value contains, e.g. type=secret',
+      flagContains: 'optional value of the flag, or one item of a list-like value, e.g. 30s or type=secret',
       stage: 'optional stage name',
     },
     run(model, params) {
@@ -160,12 +204,12 @@ export const assertionInfo: Record<string, AssertionInfo> = {
       const stage = targetStage(model, params);
       if (!stage) return { passed: false, detail: 'There is no such stage yet.' };
       const hasFlag = (i: (typeof stage.instructions)[number]) =>
-        !flag || i.flags.some((f) => f.name === flag && (!flagContains || (f.value ?? '').includes(flagContains)));
+        !flag || i.flags.some((f) => f.name === flag && (!flagContains || flagValueMatches(f.value ?? '', flagContains)));
       const found = [stage.from, ...stage.instructions].some(
         (i) => i.keyword === keyword && (!contains || i.argumentsText.includes(contains)) && hasFlag(i),
       );
       if (found) return { passed: true };
-      const what = [contains ? `with \`${contains}\`` : '', flag ? `with \`--${flag}${flagContains ? `=…${flagContains}…` : ''}\`` : ''].filter(Boolean).join(' and ');
+      const what = [contains ? `with \`${contains}\`` : '', flag ? `with \`--${flag}${flagContains ? `=${flagContains}` : ''}\`` : ''].filter(Boolean).join(' and ');
       return { passed: false, detail: `No ${keyword}${what ? ` ${what}` : ''} in that stage yet.` };
     },
   },

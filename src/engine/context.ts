@@ -8,7 +8,9 @@
  *   the .dockerignore line that decided, plus sizes. `files` are ContextFile entries with paths
  *   relative to the context root (`src/app.ts`; a trailing `/` marks an empty directory).
  * - `copyInstructions(model)`: every COPY/ADD with its sources parsed (shell and JSON forms,
- *   heredocs, URLs, variables), without looking at any context.
+ *   heredocs, URLs), `$VAR` / `${VAR}` replaced as BuildKit does with the ARG defaults and ENV
+ *   values in scope of the stage (a global ARG counts once the stage redeclares it); a source with
+ *   a variable that has no known value stays kind `variable`. No context is looked at.
  * - `resolveCopies(model, context)`: each source resolved as BuildKit does: paths cleaned against
  *   the context root, wildcards matched with Go's filepath.Match (a matched directory is taken
  *   whole), `--exclude` applied, `COPY --from` left out (it does not read the context).
@@ -23,6 +25,7 @@
 import { DockerignoreMatcher, normalizeContextPath, parseDockerignore, parsePatternList, type Dockerignore, type DockerignoreProblem, type IgnorePattern } from './dockerignore.ts';
 import { cleanPath, goPathMatch } from './go-match.ts';
 import type { DockerfileModel, Instruction, Stage } from './model.ts';
+import { resolveText, variablesAt } from './runtime.ts';
 import type { ContextFile, LintInput, Range } from './types.ts';
 
 export interface ExcludedFile {
@@ -174,6 +177,8 @@ export type SourceKind = 'path' | 'glob' | 'url' | 'heredoc' | 'variable';
 export interface CopySource {
   /** The source as written. */
   text: string;
+  /** The source with its variables replaced (the same as `text` when it has none, or when one is unknown). */
+  expanded: string;
   range: Range;
   kind: SourceKind;
   /** For paths and globs: relative to the context root, cleaned ('.' for the root). */
@@ -219,13 +224,16 @@ function slashCount(s: string): number {
 
 const URL_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@[^:]+:)/i;
 
-function sourceOf(text: string, range: Range): CopySource {
-  if (text.startsWith('<<')) return { text, range, kind: 'heredoc', path: '' };
-  if (URL_SOURCE.test(text)) return { text, range, kind: 'url', path: '' };
-  if (text.includes('$')) return { text, range, kind: 'variable', path: '' };
-  const rel = cleanPath('/' + text).slice(1);
+function sourceOf(text: string, range: Range, vars: ReadonlyMap<string, string | undefined>): CopySource {
+  if (text.startsWith('<<')) return { text, expanded: text, range, kind: 'heredoc', path: '' };
+  // BuildKit expands ARG and ENV values in COPY/ADD sources (shell and JSON form alike)
+  const resolved = text.includes('$') ? resolveText(text, vars) : text;
+  if (URL_SOURCE.test(resolved ?? text)) return { text, expanded: resolved ?? text, range, kind: 'url', path: '' };
+  if (resolved === undefined || resolved.includes('$')) return { text, expanded: text, range, kind: 'variable', path: '' };
+  const expanded = resolved;
+  const rel = cleanPath('/' + expanded).slice(1);
   const path = rel === '' ? '.' : rel;
-  return { text, range, kind: containsWildcards(path) ? 'glob' : 'path', path };
+  return { text, expanded, range, kind: containsWildcards(path) ? 'glob' : 'path', path };
 }
 
 /** JSON-form arguments with the ranges of their string contents. */
@@ -261,6 +269,7 @@ function jsonWords(ins: Instruction, doc: DockerfileModel['doc']): { value: stri
 }
 
 const copiesByModel = new WeakMap<DockerfileModel, CopyInstruction[]>();
+const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
 
 /** Every COPY and ADD of every stage, sources parsed. */
 export function copyInstructions(model: DockerfileModel): CopyInstruction[] {
@@ -278,7 +287,8 @@ export function copyInstructions(model: DockerfileModel): CopyInstruction[] {
       }
       // with fewer than two words the instruction is malformed, and copies nothing
       const destination = words.length > 1 ? words[words.length - 1] : undefined;
-      const sources = destination ? words.slice(0, -1).map((w) => sourceOf(w.value, w.range)) : [];
+      const vars = destination && words.some((w) => w.value.includes('$')) ? variablesAt(model, stage, ins) : NO_VARIABLES;
+      const sources = destination ? words.slice(0, -1).map((w) => sourceOf(w.value, w.range, vars)) : [];
       out.push({
         instruction: ins,
         stage,

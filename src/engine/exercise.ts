@@ -7,6 +7,7 @@ import { assertions, type AssertionParams } from './assertions.ts';
 import { lintWithModel, type LintOptions } from './lint.ts';
 import type { DockerfileModel } from './model.ts';
 import type { ContextFile, Finding, LintInput } from './types.ts';
+import { learnerDockerignore } from './exercise-input.ts';
 
 export interface RuleCheck {
   kind: 'rule';
@@ -29,6 +30,14 @@ export interface ExerciseFileVersions {
   solution: string;
 }
 
+export interface DockerignoreVersions extends ExerciseFileVersions {
+  /**
+   * The project starts without a .dockerignore (the folder has a solution.dockerignore but no
+   * starter.dockerignore): the tab opens empty, and while it is blank the build has no .dockerignore.
+   */
+  absentAtStart?: boolean;
+}
+
 /** The preview panel an exercise opens first under its editor (exercise.json `preview`). */
 export type PreviewPanel = 'context' | 'image' | 'layers' | 'cache';
 
@@ -41,7 +50,7 @@ export interface Exercise {
   prompt: string;
   files: {
     dockerfile: ExerciseFileVersions;
-    dockerignore?: ExerciseFileVersions;
+    dockerignore?: DockerignoreVersions;
   };
   /** The virtual project the Dockerfile builds, for build-context and image checks. */
   context?: ContextFile[];
@@ -72,9 +81,10 @@ export interface GradeResult {
 }
 
 export function inputOf(exercise: Exercise, which: 'starter' | 'solution'): LintInput {
+  const ignore = exercise.files.dockerignore;
   return {
     dockerfile: exercise.files.dockerfile[which],
-    ...(exercise.files.dockerignore ? { dockerignore: exercise.files.dockerignore[which] } : {}),
+    ...(ignore ? learnerDockerignore(ignore[which], ignore.absentAtStart) : {}),
     ...(exercise.context ? { context: exercise.context } : {}),
   };
 }
@@ -89,6 +99,14 @@ export function grade(exercise: Pick<Exercise, 'checks' | 'context'>, input: Lin
   return { checks, passed, total: checks.length, complete: passed === checks.length && checks.length > 0, others, findings };
 }
 
+/**
+ * Rules that judge what a file says, and say nothing while the file is missing, because another rule
+ * reports that. A check of one cannot pass then: "`.git` stays out of the context" is not true yet.
+ */
+const NEEDS_FILE: Readonly<Record<string, { missing: string; detail: string }>> = {
+  'dockerignore-excludes': { missing: 'dockerignore-present', detail: 'There is no .dockerignore yet, so nothing is kept out of the build context. Write one.' },
+};
+
 function evaluate(check: Check, findings: Finding[], model: DockerfileModel | undefined, input: LintInput, graded: Set<string>): CheckResult {
   if (check.kind === 'rule') {
     graded.add(check.rule);
@@ -99,6 +117,10 @@ function evaluate(check: Check, findings: Finding[], model: DockerfileModel | un
     const parseFailed = findings.some((f) => f.rule === 'parse-error' || f.rule === 'engine-error');
     if (parseFailed && mine.length === 0) {
       return { label: check.label, passed: false, detail: 'The file could not be checked; see the error above.', findings: [] };
+    }
+    const needs = NEEDS_FILE[check.rule];
+    if (needs && mine.length === 0 && findings.some((f) => f.rule === needs.missing)) {
+      return { label: check.label, passed: false, detail: needs.detail, findings: [] };
     }
     return { label: check.label, passed: mine.length === 0, detail: mine[0]?.message, findings: mine };
   }

@@ -5,6 +5,7 @@
  * rule judges the same image the same way.
  */
 import { lookupBaseImage, type BaseImageFacts } from './data/base-images.ts';
+import { lacksShellByName } from './data/image-variants.ts';
 import { substituteVariables } from './image-ref.ts';
 import type { DockerfileModel, Instruction, Stage } from './model.ts';
 import { splitCommands, type ShellCommand, type Word } from './shell.ts';
@@ -19,12 +20,17 @@ interface ModelCache {
   chains: Map<number, Stage[]>;
   instructions: Map<number, Instruction[]>;
   variables: Map<number, VariableIndex>;
+  /** Per stage: the effective user before each instruction of its chain (key `null`: after the last one). */
+  users: Map<number, Map<Instruction | null, EffectiveUser | undefined>>;
+  /** Per stage: the USER instruction in effect before each instruction of the chain, found in one pass. */
+  userInstructions: Map<number, Map<Instruction | null, { ins: Instruction; stage: Stage } | undefined>>;
+  createdUsers: Map<number, ReadonlyMap<string, CreatedUser>>;
 }
 const caches = new WeakMap<DockerfileModel, ModelCache>();
 function cacheOf(model: DockerfileModel): ModelCache {
   let c = caches.get(model);
   if (!c) {
-    c = { chains: new Map(), instructions: new Map(), variables: new Map() };
+    c = { chains: new Map(), instructions: new Map(), variables: new Map(), users: new Map(), userInstructions: new Map(), createdUsers: new Map() };
     caches.set(model, c);
   }
   return c;
@@ -83,6 +89,22 @@ export function isWindowsImage(model: DockerfileModel, stage: Stage): boolean {
   const root = rootStage(model, stage);
   const ref = `${root.base.path}:${root.base.tag ?? ''}`.toLowerCase();
   return /windows|nanoserver|servercore|:ltsc\d{4}/.test(ref);
+}
+
+/**
+ * True when a shell-form RUN cannot run in the stage: the image it starts from has no `/bin/sh`
+ * (scratch, distroless and other shell-less images, by their facts or by their name; distroless
+ * `:debug` keeps its busybox shell in `/busybox`) and no SHELL instruction in the chain points
+ * elsewhere. Advice for such a stage must do without RUN: `COPY --chown/--chmod`, a numeric USER.
+ */
+export function lacksShell(model: DockerfileModel, stage: Stage): boolean {
+  if (chainInstructions(model, stage).some((i) => i.keyword === 'SHELL')) return false;
+  const root = rootStage(model, stage);
+  if (root.isScratch) return true;
+  if (root.undefinedBaseVariables.length > 0 || root.emptyBaseVariables.length > 0) return false;
+  const facts = lookupBaseImage(root.base);
+  if (facts) return !facts.hasShell || (facts.shellPath !== undefined && facts.shellPath !== '/bin/sh');
+  return lacksShellByName(root.base) === true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,18 +407,46 @@ export interface EffectiveUser {
  * image Shipshape does not know.
  */
 export function effectiveUser(model: DockerfileModel, stage: Stage, before?: Instruction): EffectiveUser | undefined {
-  const chain = stageChain(model, stage);
-  let userIns: Instruction | undefined;
-  let userStage: Stage | undefined;
-  for (const s of chain) {
-    for (const i of s.instructions) {
-      if (before && i === before) break;
-      if (i.keyword === 'USER' && i.args.length > 0) {
-        userIns = i;
-        userStage = s;
+  // rules ask for every RUN of long files: each answer is computed once, each USER found in one pass
+  const cache = cacheOf(model);
+  let answers = cache.users.get(stage.index);
+  if (!answers) {
+    answers = new Map();
+    cache.users.set(stage.index, answers);
+  }
+  const key = before ?? null;
+  if (answers.has(key)) return answers.get(key);
+  const answer = readEffectiveUser(model, stage, before);
+  answers.set(key, answer);
+  return answer;
+}
+
+/** The USER instruction in effect before `before` (or after the chain), and its stage. */
+function userInstructionBefore(model: DockerfileModel, stage: Stage, before: Instruction | undefined): { ins: Instruction; stage: Stage } | undefined {
+  const cache = cacheOf(model);
+  let table = cache.userInstructions.get(stage.index);
+  if (!table) {
+    table = new Map();
+    let current: { ins: Instruction; stage: Stage } | undefined;
+    for (const s of stageChain(model, stage)) {
+      for (const i of s.instructions) {
+        // an instruction that appears twice in a chain cannot happen (each stage once), so the first answer is the one
+        if (!table.has(i)) table.set(i, current);
+        if (i.keyword === 'USER' && i.args.length > 0) current = { ins: i, stage: s };
       }
     }
+    table.set(null, current);
+    cache.userInstructions.set(stage.index, table);
   }
+  // an instruction outside the chain: the walk never stopped at it, so the whole chain counts
+  return before && table.has(before) ? table.get(before) : table.get(null);
+}
+
+function readEffectiveUser(model: DockerfileModel, stage: Stage, before: Instruction | undefined): EffectiveUser | undefined {
+  const chain = stageChain(model, stage);
+  const found = userInstructionBefore(model, stage, before);
+  const userIns = found?.ins;
+  const userStage = found?.stage;
   if (userIns && userStage) {
     const word = userIns.args[0];
     const spec = splitUserSpec(word.value, word.range);
@@ -432,7 +482,17 @@ const USERADD_VALUE_OPTIONS = new Set([
 ]);
 
 /** Users created by `useradd`/`adduser` in the chain's RUN steps, by name, with their UID when fixed. */
-export function createdUsers(model: DockerfileModel, stage: Stage): Map<string, CreatedUser> {
+export function createdUsers(model: DockerfileModel, stage: Stage): ReadonlyMap<string, CreatedUser> {
+  const cache = cacheOf(model).createdUsers;
+  let users = cache.get(stage.index);
+  if (!users) {
+    users = readCreatedUsers(model, stage);
+    cache.set(stage.index, users);
+  }
+  return users;
+}
+
+function readCreatedUsers(model: DockerfileModel, stage: Stage): Map<string, CreatedUser> {
   const users = new Map<string, CreatedUser>();
   for (const ins of chainInstructions(model, stage)) {
     if (ins.keyword !== 'RUN') continue;

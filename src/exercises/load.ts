@@ -6,7 +6,9 @@
  *   exercise.json                 title, prompt, checks, hints, optional context tree and preview panel
  *   starter.Dockerfile            what the learner starts from
  *   solution.Dockerfile           the reference solution
- *   starter.dockerignore          optional; with it, solution.dockerignore too
+ *   solution.dockerignore         optional: the project has a .dockerignore tab
+ *   starter.dockerignore          the tab's starting text; without it, the project starts with no
+ *                                 .dockerignore at all, until the learner writes one
  */
 import type { Exercise } from '../engine/exercise.ts';
 import { exerciseJsonSchema } from './schema.ts';
@@ -34,6 +36,7 @@ export function buildExercise(lesson: string, name: string, files: Record<string
   }
   const data = parsed.data;
   const hasIgnore = files['starter.dockerignore'] !== undefined || files['solution.dockerignore'] !== undefined;
+  const ignoreAbsentAtStart = files['starter.dockerignore'] === undefined;
   return {
     id: `${lesson}/${name}`,
     lesson,
@@ -41,7 +44,13 @@ export function buildExercise(lesson: string, name: string, files: Record<string
     prompt: data.prompt,
     files: {
       dockerfile: { starter: need('starter.Dockerfile'), solution: need('solution.Dockerfile') },
-      ...(hasIgnore ? { dockerignore: { starter: need('starter.dockerignore'), solution: need('solution.dockerignore') } } : {}),
+      ...(hasIgnore
+        ? {
+            dockerignore: ignoreAbsentAtStart
+              ? { starter: '', solution: need('solution.dockerignore'), absentAtStart: true }
+              : { starter: need('starter.dockerignore'), solution: need('solution.dockerignore') },
+          }
+        : {}),
     },
     ...(data.context ? { context: data.context } : {}),
     ...(data.preview ? { preview: data.preview } : {}),

@@ -182,7 +182,7 @@ test.describe('axe', () => {
     await page.getByRole('button', { name: 'Create the workshop link' }).click();
     const link = await page.getByLabel('Link for learners').inputValue();
     const code = await makeCompletionCode({
-      selection: { title: '', exercises: ['02-pin-base-images/01-name-a-version', '02-pin-base-images/02-pin-a-multi-stage-build'], hideSolutions: false },
+      selection: { title: '', exercises: ['02-pin-base-images/01-name-a-version', '02-pin-base-images/02-pin-a-multi-stage-build', '02-pin-base-images/03-declare-the-arg-before-from'], hideSolutions: false },
       learnerName: 'Ada',
       passed: { '02-pin-base-images/01-name-a-version': { Dockerfile: 'FROM python:3.13-slim-bookworm\n' } },
     });

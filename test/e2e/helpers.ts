@@ -4,6 +4,7 @@ import { expect, type BrowserContext, type Locator, type Page } from '@playwrigh
 export const STORAGE_KEY = 'shipshape:progress';
 export const PIN = '02-pin-base-images/01-name-a-version';
 export const PIN_MULTI = '02-pin-base-images/02-pin-a-multi-stage-build';
+export const PIN_ARG = '02-pin-base-images/03-declare-the-arg-before-from';
 export const APP_USER = '12-run-as-non-root/01-add-an-app-user';
 
 export const exercise = (page: Page, id: string): Locator => page.locator(`section.exercise[data-exercise="${id}"]`);

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { APP_USER, PIN, PIN_MULTI, STORAGE_KEY, editorText, entry, exercise, monacoGoToLineEnd, mounted, seedProgress, storedDocument } from './helpers.ts';
+import { APP_USER, PIN, PIN_ARG, PIN_MULTI, STORAGE_KEY, editorText, entry, exercise, monacoGoToLineEnd, mounted, seedProgress, storedDocument } from './helpers.ts';
 
 // the offline spec covers the service worker; here it would only precache the site in every context
 test.use({ serviceWorkers: 'block' });
@@ -21,13 +21,15 @@ test('progress survives reloads, and the course map shows it with a working "con
   await page.keyboard.type(':3.13-slim-bookworm');
   await expect(one).toHaveAttribute('data-complete', 'true');
   await expect(one.locator('.ex-save-state')).toContainText('Saved in this browser');
-  // exercise 2: with the reference solution
-  const two = await mounted(page, PIN_MULTI);
-  await two.locator('.ex-solution-button').click();
-  await two.locator('.ex-confirm-solution').click();
-  await two.locator('.ex-apply-button').click();
-  await expect(two).toHaveAttribute('data-complete', 'true');
-  await expect(two.locator('.ex-save-state')).toContainText('Saved in this browser');
+  // exercises 2 and 3: with the reference solution
+  for (const id of [PIN_MULTI, PIN_ARG]) {
+    const ex = await mounted(page, id);
+    await ex.locator('.ex-solution-button').click();
+    await ex.locator('.ex-confirm-solution').click();
+    await ex.locator('.ex-apply-button').click();
+    await expect(ex).toHaveAttribute('data-complete', 'true');
+    await expect(ex.locator('.ex-save-state')).toContainText('Saved in this browser');
+  }
 
   // lesson 12: started, not finished
   await page.goto('/12-run-as-non-root/');
@@ -39,7 +41,7 @@ test('progress survives reloads, and the course map shows it with a working "con
 
   // reload: every text and completion comes back
   await page.goto('/02-pin-base-images/');
-  for (const id of [PIN, PIN_MULTI]) {
+  for (const id of [PIN, PIN_MULTI, PIN_ARG]) {
     const ex = await mounted(page, id);
     await expect(ex).toHaveAttribute('data-complete', 'true');
     await expect(ex.locator('.ex-save-state')).toContainText('Restored your saved text');
@@ -51,13 +53,13 @@ test('progress survives reloads, and the course map shows it with a working "con
   const lesson02 = page.locator('.lesson-card[data-lesson="02-pin-base-images"]');
   const lesson12 = page.locator('.lesson-card[data-lesson="12-run-as-non-root"]');
   await expect(lesson02).toHaveAttribute('data-state', 'done');
-  await expect(lesson02.locator('.lesson-done')).toHaveText('All 2 exercises done');
+  await expect(lesson02.locator('.lesson-done')).toHaveText('All 3 exercises done');
   await expect(lesson02.locator('.lesson-meta')).toContainText('min');
   await expect(lesson12).toHaveAttribute('data-state', 'started');
   await expect(lesson12.locator('.lesson-done')).toHaveText(/^0 of \d+ exercises done$/);
   await expect(page.locator('.lesson-card[data-lesson="01-trusted-base-images"]')).not.toHaveAttribute('data-state', /./);
-  await expect(page.locator('.progress-done')).toHaveText(/^2 of \d+ exercises done$/);
-  await expect(page.locator('.progress-bar')).toHaveAttribute('aria-valuenow', '2');
+  await expect(page.locator('.progress-done')).toHaveText(/^3 of \d+ exercises done$/);
+  await expect(page.locator('.progress-bar')).toHaveAttribute('aria-valuenow', '3');
   // the last lesson worked in still has unfinished exercises: continue there
   const next = page.locator('.continue-link');
   await expect(next).toHaveText('Continue with lesson 12: Run as a non-root user');
@@ -75,7 +77,7 @@ test('"continue" moves on when the last lesson is finished, and ignores a lesson
     app: 'shipshape',
     version: 1,
     lastLesson: '02-pin-base-images',
-    exercises: { [PIN]: entry('FROM python:3.13-slim\n', true, OLD), [PIN_MULTI]: entry('FROM x\n', true, OLD) },
+    exercises: { [PIN]: entry('FROM python:3.13-slim\n', true, OLD), [PIN_MULTI]: entry('FROM x\n', true, OLD), [PIN_ARG]: entry('FROM x\n', true, OLD) },
   });
   await page.goto('/');
   await expect(page.locator('.continue-link')).toHaveText(/^Next: lesson 03: /);

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { makeCompletionCode } from '../../src/editor/workshop.ts';
-import { APP_USER, PIN, PIN_MULTI, exercise, monacoGoToLineEnd, mounted, storedDocument } from './helpers.ts';
+import { APP_USER, PIN, PIN_ARG, PIN_MULTI, exercise, monacoGoToLineEnd, mounted, storedDocument } from './helpers.ts';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -19,11 +19,11 @@ test('instructor link -> learner view -> completion code -> instructor verifies 
   await instructor.getByLabel('Hide the solutions from learners').check();
   const lesson02 = instructor.locator('fieldset[data-lesson="02-pin-base-images"]');
   await lesson02.getByLabel(/The whole lesson/).check();
-  await expect(lesson02.locator('input[name="exercise"]:checked')).toHaveCount(2);
+  await expect(lesson02.locator('input[name="exercise"]:checked')).toHaveCount(3);
   const lesson12 = instructor.locator('fieldset[data-lesson="12-run-as-non-root"]');
   await lesson12.getByLabel('Add an app user').check();
   await expect(lesson12.locator('[data-lesson-toggle]')).toHaveJSProperty('indeterminate', true);
-  await expect(instructor.locator('.ws-count')).toHaveText('3 exercises from 2 lessons selected.');
+  await expect(instructor.locator('.ws-count')).toHaveText('4 exercises from 2 lessons selected.');
   await instructor.getByRole('button', { name: 'Create the workshop link' }).click();
   const linkInput = instructor.getByLabel('Link for learners');
   await expect(linkInput).toHaveValue(/\/workshop\/join\/#w1\.[A-Za-z0-9_-]+$/);
@@ -31,7 +31,7 @@ test('instructor link -> learner view -> completion code -> instructor verifies 
   expect(link.length).toBeLessThan(400);
   // the instructor's own address keeps the selection, for checking codes later
   expect(new URL(instructor.url()).hash).toBe(new URL(link).hash);
-  await expect(instructor.locator('.ws-verify-target')).toHaveText('Codes are checked against “Hardening, 3 June”: 3 exercises, solutions hidden.');
+  await expect(instructor.locator('.ws-verify-target')).toHaveText('Codes are checked against “Hardening, 3 June”: 4 exercises, solutions hidden.');
   const builderShot = testInfo.outputPath('workshop-instructor.png');
   await instructor.screenshot({ path: builderShot, fullPage: true });
   await testInfo.attach('instructor page', { path: builderShot, contentType: 'image/png' });
@@ -44,16 +44,16 @@ test('instructor link -> learner view -> completion code -> instructor verifies 
   await expect(view).toHaveAttribute('data-state', 'joined');
   await expect(view.locator('.wl-message')).toHaveText('You joined this workshop: lesson pages now show only its exercises.');
   await expect(view.locator('.wl-title')).toHaveText('Hardening, 3 June');
-  await expect(view.locator('.wl-summary')).toHaveText('3 exercises, 0 done.');
+  await expect(view.locator('.wl-summary')).toHaveText('4 exercises, 0 done.');
   await expect(view.locator('.wl-solutions')).toBeVisible();
-  await expect(view.locator('.wl-lesson li')).toHaveText([/Name a version\s+Not started/, /Pin a multi-stage build\s+Not started/, /Add an app user\s+Not started/]);
-  expect((await storedDocument(learner)).workshop).toMatchObject({ title: 'Hardening, 3 June', hideSolutions: true, exercises: [PIN, PIN_MULTI, APP_USER] });
+  await expect(view.locator('.wl-lesson li')).toHaveText([/Name a version\s+Not started/, /Pin a multi-stage build\s+Not started/, /Declare the ARG before FROM\s+Not started/, /Add an app user\s+Not started/]);
+  expect((await storedDocument(learner)).workshop).toMatchObject({ title: 'Hardening, 3 June', hideSolutions: true, exercises: [PIN, PIN_MULTI, PIN_ARG, APP_USER] });
 
   // --- lesson 02: every exercise is in the workshop; no solution button
   await view.getByRole('link', { name: 'Name a version' }).click();
   await expect(learner).toHaveURL(/\/02-pin-base-images\/#exercise-02-pin-base-images-01-name-a-version$/);
   const notice = learner.locator('.ss-notice[data-kind="workshop"]');
-  await expect(notice).toContainText('You are in the workshop “Hardening, 3 June”. All 2 exercises on this page are part of it. Your instructor has hidden the solutions');
+  await expect(notice).toContainText('You are in the workshop “Hardening, 3 June”. All 3 exercises on this page are part of it. Your instructor has hidden the solutions');
   const pin = await mounted(learner, PIN);
   await expect(pin.locator('.ex-solution-button')).toBeHidden();
   await expect(pin.locator('.ex-hint-button')).toBeVisible();
@@ -83,13 +83,13 @@ test('instructor link -> learner view -> completion code -> instructor verifies 
 
   // --- back to the workshop page: progress, then the completion code
   await notice.getByRole('link', { name: 'Back to the workshop page' }).click();
-  await expect(view.locator('.wl-summary')).toHaveText('3 exercises, 2 done.');
+  await expect(view.locator('.wl-summary')).toHaveText('4 exercises, 2 done.');
   await expect(view.locator('.wl-lesson li[data-state="done"]')).toHaveCount(2);
   await view.getByLabel('Your name (optional, included in the code)').fill('Ada Lovelace');
   await view.getByRole('button', { name: 'Make my completion code' }).click();
   const codeInput = view.getByLabel('Completion code', { exact: true });
   await expect(codeInput).toHaveValue(/^SHIP-[0-9A-Z]+$/);
-  await expect(view.locator('.wl-code-state')).toContainText('Your code says 2 of 3 exercises pass.');
+  await expect(view.locator('.wl-code-state')).toContainText('Your code says 2 of 4 exercises pass.');
   const code = await codeInput.inputValue();
   const learnerShot = testInfo.outputPath('workshop-learner.png');
   await learner.screenshot({ path: learnerShot, fullPage: true });
@@ -104,18 +104,18 @@ test('instructor link -> learner view -> completion code -> instructor verifies 
   });
   await instructor.getByLabel('Completion codes, one per line').fill([code, tampered, '', foreign, 'hello, here is my code'].join('\n'));
   await instructor.getByRole('button', { name: 'Check the codes' }).click();
-  await expect(instructor.locator('.ws-verify-summary')).toHaveText('4 codes checked: 1 valid, 3 not valid. 0 learners passed all 3.');
+  await expect(instructor.locator('.ws-verify-summary')).toHaveText('4 codes checked: 1 valid, 3 not valid. 0 learners passed all 4.');
   const rows = instructor.locator('.ws-table tbody tr');
   await expect(rows).toHaveCount(4);
   const ada = rows.nth(0);
   await expect(ada.locator('th')).toHaveText('Ada Lovelace');
-  await expect(ada.locator('td').nth(1)).toHaveText('2 of 3 passed');
+  await expect(ada.locator('td').nth(1)).toHaveText('2 of 4 passed');
   await expect(ada.locator('li[data-passed="true"]')).toHaveCount(2);
   await expect(ada.locator('li[data-passed="true"]').first()).toContainText('Passed: Lesson 02: Name a version');
   await expect(ada.locator('li[data-passed="true"] code').first()).toHaveText(/^[0-9a-f]{8}$/);
   // the learner typed exactly the reference answer for the first exercise
   await expect(ada.locator('li[data-passed="true"]').first()).toContainText('identical to the reference solution');
-  await expect(ada.locator('li[data-passed="false"]')).toHaveText(/Not passed: Lesson 02: Pin a multi-stage build/);
+  await expect(ada.locator('li[data-passed="false"]')).toHaveText([/Not passed: Lesson 02: Pin a multi-stage build/, /Not passed: Lesson 02: Declare the ARG before FROM/]);
   await expect(rows.nth(1).locator('td').first()).toHaveText('2');
   await expect(rows.nth(1)).toContainText('This code is damaged');
   await expect(rows.nth(2).locator('td').first()).toHaveText('4');
@@ -129,10 +129,10 @@ test('instructor link -> learner view -> completion code -> instructor verifies 
   const later = await instructor.context().newPage();
   await later.goto(instructor.url());
   await expect(later.getByLabel('Workshop title')).toHaveValue('Hardening, 3 June');
-  await expect(later.locator('input[name="exercise"]:checked')).toHaveCount(3);
+  await expect(later.locator('input[name="exercise"]:checked')).toHaveCount(4);
   await later.getByLabel('Completion codes, one per line').fill(code);
   await later.getByRole('button', { name: 'Check the codes' }).click();
-  await expect(later.locator('.ws-verify-summary')).toHaveText('1 code checked: 1 valid. 0 learners passed all 3.');
+  await expect(later.locator('.ws-verify-summary')).toHaveText('1 code checked: 1 valid. 0 learners passed all 4.');
 
   // --- leaving workshop mode shows the whole lesson again
   await learner.goto('/12-run-as-non-root/');

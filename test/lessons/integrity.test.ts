@@ -1,13 +1,14 @@
 /**
  * Lesson integrity: every exercise is solvable and not solved from the start, every check names
- * something the engine really evaluates, and every lesson embeds exactly its own exercises.
+ * something the engine really evaluates, every lesson embeds exactly its own exercises, and every
+ * rule is practised by some exercise.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertionInfo } from '../../src/engine/assertions.ts';
 import { grade, inputOf } from '../../src/engine/exercise.ts';
-import { rulesById } from '../../src/engine/rules/index.ts';
+import { allRules, rulesById } from '../../src/engine/rules/index.ts';
 import { LESSONS_DIR, lessonSlugs, loadAllExercises } from '../helpers/exercises.ts';
 
 const exercises = loadAllExercises();
@@ -79,6 +80,43 @@ describe('exercises', () => {
         expect(ex.hints.length).toBeLessThanOrEqual(3);
         expect(new Set(ex.checks.map((c) => c.label)).size).toBe(ex.checks.length);
       });
+    });
+  }
+});
+
+/**
+ * Rules no exercise can make a learner practise, each with the reason. A rule listed here is still
+ * checked: once an exercise does practise it, this test asks for it to come off the list.
+ */
+const NOT_PRACTISED: Readonly<Record<string, string>> = {};
+
+describe('rules', () => {
+  /** Rule id -> the exercises that practise it: a rule check names it, and the starter triggers it. */
+  const practisedBy = new Map<string, string[]>();
+  for (const ex of exercises.values()) {
+    const reported = new Set(grade(ex, inputOf(ex, 'starter')).findings.map((f) => f.rule));
+    for (const c of ex.checks) {
+      if (c.kind === 'rule' && reported.has(c.rule)) practisedBy.set(c.rule, [...(practisedBy.get(c.rule) ?? []), ex.id]);
+    }
+  }
+
+  it('excused from practice are only rules that exist', () => {
+    expect(Object.keys(NOT_PRACTISED).filter((id) => !rulesById.has(id))).toEqual([]);
+  });
+
+  for (const rule of allRules) {
+    const { id, lesson } = rule.meta;
+    it(`${id} is practised: a rule check of some exercise names it, and that exercise's starter triggers it`, () => {
+      const by = practisedBy.get(id) ?? [];
+      if (id in NOT_PRACTISED) {
+        expect(by, `${id} is listed in NOT_PRACTISED, but ${by.join(', ')} practises it: take it off the list`).toEqual([]);
+        return;
+      }
+      expect(
+        by,
+        `No exercise practises ${id}. Add a rule check for it to an exercise of lesson ${lesson} whose starter triggers it, ` +
+          `or a new exercise there; if that is impossible, list it in NOT_PRACTISED with the reason.`,
+      ).not.toEqual([]);
     });
   }
 });

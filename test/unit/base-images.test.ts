@@ -126,6 +126,19 @@ describe('lookupBaseImage', () => {
     expect(lookup('gcr.io/distroless/static-debian12')!.tools).toEqual([]);
   });
 
+  it('knows the runtime of distroless language images, where it really is', () => {
+    expect(lookup('gcr.io/distroless/nodejs22-debian12:nonroot')!.runtimes).toEqual(['/nodejs/bin/node']);
+    expect(lookup('gcr.io/distroless/python3-debian12')!.runtimes).toContain('/usr/bin/python3');
+    expect(lookup('gcr.io/distroless/java21-debian12:debug')!.runtimes).toEqual(['/usr/bin/java']);
+    expect(lookup('gcr.io/distroless/static-debian12')!.runtimes).toEqual([]);
+    expect(lookup('scratch')!.runtimes).toEqual([]);
+    // not stated where the image's programs are not all known
+    expect(lookup('node:22-slim')!.runtimes).toBeUndefined();
+    // the runtime's directory is not on distroless nodejs's PATH
+    const node = lookup('gcr.io/distroless/nodejs22-debian12')!;
+    expect(node.env!.PATH.split(':')).not.toContain('/nodejs/bin');
+  });
+
   it('describes distroless config by variant', () => {
     const nonroot = lookup('gcr.io/distroless/static-debian12:nonroot')!;
     expect(nonroot.workdir).toBe('/home/nonroot');

@@ -144,6 +144,48 @@ describe('copyInstructions', () => {
     expect(copies[5].parents).toBe(true);
   });
 
+  it('expands variables from the ARG defaults and ENV values in scope, as BuildKit does', () => {
+    const model = buildModel(
+      [
+        'ARG ROOT=srv',
+        'ARG UNUSED=x',
+        'FROM alpine AS base',
+        'ENV CONF=etc/app',
+        'FROM base',
+        'ARG ROOT',
+        'ARG APP_DIR=app',
+        'ARG NODEFAULT',
+        'ENV SRC=lib',
+        'COPY ${APP_DIR}/ $SRC ${ROOT}/index.html $CONF/*.yml ./',
+        'COPY ["${APP_DIR}/main.py", "/app/"]',
+        'COPY $NODEFAULT ${UNUSED} ${MISSING:-fallback}/a ./',
+        'ADD https://example.com/${APP_DIR}.tgz /tmp/',
+        '',
+      ].join('\n'),
+    );
+    const [shell, json, unknown, url] = copyInstructions(model);
+    // the text stays as written (ranges and messages point at it); kind and path follow the expansion
+    expect(shell.sources.map((s) => [s.text, s.expanded, s.kind, s.path])).toEqual([
+      ['${APP_DIR}/', 'app/', 'path', 'app'],
+      ['$SRC', 'lib', 'path', 'lib'],
+      ['${ROOT}/index.html', 'srv/index.html', 'path', 'srv/index.html'],
+      ['$CONF/*.yml', 'etc/app/*.yml', 'glob', 'etc/app/*.yml'],
+    ]);
+    expect(json.sources.map((s) => [s.kind, s.path])).toEqual([['path', 'app/main.py']]);
+    // an ARG without a default, a global ARG the stage does not redeclare: unknown, as before
+    expect(unknown.sources.map((s) => [s.text, s.expanded, s.kind, s.path])).toEqual([
+      ['$NODEFAULT', '$NODEFAULT', 'variable', ''],
+      ['${UNUSED}', '${UNUSED}', 'variable', ''],
+      ['${MISSING:-fallback}/a', 'fallback/a', 'path', 'fallback/a'],
+    ]);
+    expect(url.sources.map((s) => [s.kind, s.expanded])).toEqual([['url', 'https://example.com/app.tgz']]);
+  });
+
+  it('uses the values in effect at the COPY, not later ones', () => {
+    const model = buildModel('FROM alpine\nENV DIR=first\nCOPY $DIR /a/\nENV DIR=second\nCOPY $DIR /b/\n');
+    expect(copyInstructions(model).map((c) => c.sources[0].path)).toEqual(['first', 'second']);
+  });
+
 });
 
 describe('resolveCopies', () => {
@@ -197,6 +239,12 @@ describe('resolveCopies', () => {
     expect(src.files.map((f) => f.path)).toEqual(['src/index.js', 'src/lib/util.js']);
     expect(root.files.some((f) => f.path.startsWith('src/'))).toBe(false);
     expect(root.files.some((f) => f.path === 'server.js')).toBe(true);
+  });
+
+  it('resolves a source written with a variable against the context', () => {
+    const [dir, missing] = resolve('FROM node:22\nARG SRC=src\nCOPY ${SRC}/ /app/\nENV LIB=nolib\nCOPY $LIB /lib/\n');
+    expect(dir).toMatchObject({ status: 'ok', directory: true, matches: ['src'] });
+    expect(missing.status).toBe('missing');
   });
 
   it('leaves --parents with ** unresolved', () => {

@@ -150,7 +150,8 @@ export function createPreviewPanels(section: HTMLElement, exercise: Exercise, on
       return;
     }
     const context = views.get('context');
-    if (context) renderContext(context.content, payload.context, exercise.files.dockerignore !== undefined);
+    // the build's own answer: an exercise that starts without a .dockerignore has none until the learner writes it
+    if (context) renderContext(context.content, payload.context, payload.context?.hasDockerignore ?? exercise.files.dockerignore !== undefined);
     if (payload.image !== undefined) lastImage = payload.image;
     if (lastImage === undefined) return;
     for (const picker of pickers) picker.update(lastImage);

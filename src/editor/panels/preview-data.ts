@@ -99,7 +99,7 @@ export interface CopyPreview {
 }
 
 export interface ContextPreview {
-  /** The exercise has a .dockerignore (it may be empty). */
+  /** The build has a .dockerignore (it may be empty). */
   hasDockerignore: boolean;
   totalFiles: number;
   totalSize: number;

@@ -31,6 +31,12 @@ export interface BaseImageFacts {
   libc: 'glibc' | 'musl' | 'none';
   /** Tools worth knowing about for HEALTHCHECK (curl, wget). `wget` in busybox images is busybox's applet. */
   tools: string[];
+  /**
+   * Language runtimes the image carries, by absolute path (`/nodejs/bin/node`, `/usr/bin/python3`), stated
+   * for images whose programs are all known (distroless, scratch): there, a runtime not listed is not in
+   * the image. Absent: not stated (the official images have theirs on PATH; a HEALTHCHECK is not judged on it).
+   */
+  runtimes?: string[];
   /** Config.Cmd; absent means none (unless `unknownConfig` lists it). */
   cmd?: string[];
   /** Config.Entrypoint; absent means none (unless `unknownConfig` lists it). */
@@ -167,6 +173,8 @@ interface DistrolessFlavour {
   env?: Record<string, string>;
   versionEnv?: string[];
   debian: string;
+  /** The language runtime's paths (none for static, base and cc). */
+  runtimes?: string[];
 }
 
 function distrolessEntries(f: DistrolessFlavour): Entry[] {
@@ -191,6 +199,8 @@ function distrolessEntries(f: DistrolessFlavour): Entry[] {
       packageManager: null,
       libc: f.libc,
       tools: debug ? ['wget'] : [],
+      // busybox in :debug has no language runtime applets: the runtimes are the same in every variant
+      runtimes: f.runtimes ?? [],
       ...(f.entrypoint ? { entrypoint: f.entrypoint } : debug ? { entrypoint: ['/busybox/sh'] } : {}),
       workdir: nonroot ? '/home/nonroot' : '/',
       env: debug ? { ...env, PATH: `${PATH_DEFAULT}:/busybox` } : env,
@@ -223,6 +233,8 @@ const DISTROLESS: Entry[] = [
     entrypoint: ['/usr/bin/python3.11'],
     env: { LANG: 'C.UTF-8' },
     debian: '12',
+    // python3/python.bzl: /usr/bin/python and /usr/bin/python3 are links to python3.11
+    runtimes: ['/usr/bin/python3.11', '/usr/bin/python3', '/usr/bin/python'],
   }),
   ...distrolessEntries({
     name: 'python3',
@@ -232,6 +244,7 @@ const DISTROLESS: Entry[] = [
     entrypoint: ['/usr/bin/python3.13'],
     env: { LANG: 'C.UTF-8' },
     debian: '13',
+    runtimes: ['/usr/bin/python3.13', '/usr/bin/python3', '/usr/bin/python'],
   }),
   ...distrolessEntries({
     name: 'nodejs',
@@ -240,6 +253,8 @@ const DISTROLESS: Entry[] = [
     libc: 'glibc',
     entrypoint: ['/nodejs/bin/node'],
     debian: '12',
+    // nodejs/nodejs.bzl: node is only at /nodejs/bin/node, which is not on PATH (distroless#1773)
+    runtimes: ['/nodejs/bin/node'],
   }),
   ...distrolessEntries({
     name: 'java',
@@ -250,6 +265,8 @@ const DISTROLESS: Entry[] = [
     env: { LANG: 'C.UTF-8' },
     versionEnv: ['JAVA_VERSION'],
     debian: '12',
+    // java/testdata/java21_debian12.yaml: /usr/bin/java links to the JRE in /usr/lib/jvm
+    runtimes: ['/usr/bin/java'],
   }),
 ];
 
@@ -447,6 +464,7 @@ const OFFICIAL: Entry[] = [
       packageManager: null,
       libc: 'none',
       tools: [],
+      runtimes: [],
       labels: {},
       users: {},
       groups: {},

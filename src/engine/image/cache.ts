@@ -52,7 +52,10 @@ export interface CacheReport {
 function contextSources(ctx: ImageContext, ins: Instruction, vars: ReadonlyMap<string, string | null>): string[] {
   if (ins.flags.some((f) => f.name === 'from')) return [];
   const json = parseJsonArray(ins.argumentsText);
-  const words = json ?? splitWords(stripFlags(ins.argumentsText.split('\n')[0]), ctx.model.escapeChar).map((w) => processWord(w, vars, ctx.model.escapeChar).value);
+  // BuildKit expands variables in the JSON form too
+  const words = (json ?? splitWords(stripFlags(ins.argumentsText.split('\n')[0]), ctx.model.escapeChar)).map((w) =>
+    json && !w.includes('$') ? w : processWord(w, vars, ctx.model.escapeChar).value,
+  );
   return words.slice(0, -1).filter((s) => !s.startsWith('<<') && !/^(https?:\/\/|git@|git:\/\/)/.test(s));
 }
 

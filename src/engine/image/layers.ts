@@ -201,7 +201,8 @@ function createdBy(ins: Instruction, step: StepState): string {
 function copyArguments(ctx: ImageContext, ins: Instruction, step: StepState): { sources: string[]; dest: string; heredoc: boolean } | null {
   const json = parseJsonArray(ins.argumentsText);
   const words = json ?? splitWords(stripFlags(ins.argumentsText.split('\n')[0]), ctx.model.escapeChar);
-  const values = json ?? words.map((w) => processWord(w, step.vars, ctx.model.escapeChar).value);
+  // BuildKit expands variables in the JSON form too
+  const values = words.map((w) => (json && !w.includes('$') ? w : processWord(w, step.vars, ctx.model.escapeChar).value));
   if (values.length < 2) return null;
   return { sources: values.slice(0, -1), dest: values[values.length - 1], heredoc: values.some((v) => v.startsWith('<<')) };
 }
@@ -252,7 +253,17 @@ function copyLayer(ctx: ImageContext, stage: Stage, step: StepState, layer: Laye
   const exclude = ins.flags.filter((f) => f.name === 'exclude' && f.value).map((f) => processWord(f.value as string, step.vars, ctx.model.escapeChar).value);
   const resolved = resolveCopy(index, local, destPath, args.dest, exclude);
   for (const m of resolved.missing) layer.notes.push(`\`${m}\` is not in the build context: the build fails here.`);
-  for (const m of resolved.excluded) layer.notes.push(`\`${m}\` is excluded by .dockerignore: the build fails here (or copies less than you expect).`);
+  for (const m of resolved.noMatch) layer.notes.push(`\`${m}\` matches nothing in the build context: this step copies nothing for it.`);
+  for (const { source, effect } of resolved.excluded) {
+    // the files never reach the builder, so changing them never invalidates this step either
+    const what =
+      effect === 'fails'
+        ? 'the build fails here ("not found")'
+        : effect === 'empty-directory'
+          ? 'everything in it is left out, so this step copies an empty directory'
+          : 'everything it matches is left out, so this step copies nothing for it';
+    layer.notes.push(`\`${source}\` is excluded by .dockerignore: ${what}. A change to those files never reaches the build, so it never invalidates this step.`);
+  }
   layer.contextFiles = resolved.files.map((f) => f.source);
   for (const f of resolved.files) writes.push({ path: f.dest, bytes: f.size, dir: false, certainty: 'exact', source: f.source });
   let bytes = resolved.bytes;

@@ -20,6 +20,8 @@ export interface ContextIndex {
   byPath: Map<string, ContextFile>;
   /** Every directory of a sent file, `''` for the root. */
   dirs: Set<string>;
+  /** Whether .dockerignore keeps a path out (a directory's own line, or a parent's). */
+  isIgnored(path: string): boolean;
 }
 
 export interface CopiedFile {
@@ -30,13 +32,23 @@ export interface CopiedFile {
   size: number;
 }
 
+/**
+ * What a source whose every file .dockerignore keeps out does, as context.ts judges it for the
+ * rules: a named file or directory that is not sent fails the build ("not found"); a directory that
+ * is sent with all its contents excluded is copied empty; a wildcard copies nothing. Either way no
+ * change to those files reaches the build, so they never invalidate the step (cache.ts).
+ */
+export type ExcludedEffect = 'fails' | 'empty-directory' | 'nothing';
+
 export interface ResolvedCopy {
   files: CopiedFile[];
   bytes: number;
-  /** Sources that match nothing in the context: the build fails on them. */
+  /** Plain sources that are not in the context: the build fails on them. */
   missing: string[];
+  /** Wildcard sources that match nothing: BuildKit copies nothing for them and carries on. */
+  noMatch: string[];
   /** Sources whose files .dockerignore excludes (they match, but are not sent). */
-  excluded: string[];
+  excluded: { source: string; effect: ExcludedEffect }[];
 }
 
 /** Normalises a context path: no leading `./` or `/`, no trailing `/`. */
@@ -52,8 +64,9 @@ function ignoreMatcher(ctx: ImageContext): DockerignoreMatcher | null {
 export function contextIndex(ctx: ImageContext): ContextIndex {
   return memo(ctx, 'context', () => {
     const all = ctx.input.context;
-    if (!all) return { known: false, files: [], ignored: new Set<string>(), byPath: new Map(), dirs: new Set<string>() };
     const matcher = ignoreMatcher(ctx);
+    const isIgnored = (path: string) => matcher?.match(contextPath(path)).excluded ?? false;
+    if (!all) return { known: false, files: [], ignored: new Set<string>(), byPath: new Map(), dirs: new Set<string>(), isIgnored };
     const files: ContextFile[] = [];
     const ignored = new Set<string>();
     for (const f of all) {
@@ -67,7 +80,7 @@ export function contextIndex(ctx: ImageContext): ContextIndex {
       const parts = f.path.split('/');
       for (let k = 1; k < parts.length; k++) dirs.add(parts.slice(0, k).join('/'));
     }
-    return { known: true, files, ignored, byPath, dirs };
+    return { known: true, files, ignored, byPath, dirs, isIgnored };
   });
 }
 
@@ -89,7 +102,8 @@ export function resolveCopy(index: ContextIndex, sources: string[], destPath: st
   const excluded_ = excludeMatcher(exclude);
   const files: CopiedFile[] = [];
   const missing: string[] = [];
-  const excluded: string[] = [];
+  const noMatch: string[] = [];
+  const excluded: ResolvedCopy['excluded'] = [];
   const destIsDir = destWritten.endsWith('/') || sources.length > 1 || sources.some(hasWildcard) || destWritten === '.' || destWritten.endsWith('/.');
   const into = (dir: string, rel: string) => cleanPath(`${dir}/${rel}`);
 
@@ -104,7 +118,11 @@ export function resolveCopy(index: ContextIndex, sources: string[], destPath: st
 
     if (matches.length === 0) {
       const isExcluded = [...index.ignored].some((i) => i === p || i.startsWith(p + '/') || (hasWildcard(p) && goPathMatch(p, i).matched));
-      (isExcluded ? excluded : missing).push(src);
+      if (isExcluded) {
+        // a directory that is not excluded itself is still sent, empty
+        const effect: ExcludedEffect = hasWildcard(p) ? 'nothing' : index.ignored.has(p) || index.isIgnored(p) ? 'fails' : 'empty-directory';
+        excluded.push({ source: src, effect });
+      } else (hasWildcard(p) ? noMatch : missing).push(src);
       continue;
     }
     for (const m of matches) {
@@ -127,7 +145,7 @@ export function resolveCopy(index: ContextIndex, sources: string[], destPath: st
   const seen = new Map<string, CopiedFile>();
   for (const f of files) seen.set(f.dest, f);
   const unique = [...seen.values()];
-  return { files: unique, bytes: unique.reduce((n, f) => n + f.size, 0), missing, excluded };
+  return { files: unique, bytes: unique.reduce((n, f) => n + f.size, 0), missing, noMatch, excluded };
 }
 
 /** `COPY --exclude` patterns, matched against paths relative to each source (patternmatcher rules). */

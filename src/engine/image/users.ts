@@ -396,87 +396,94 @@ function isBusyboxStyle(args: string[]): boolean {
   return args.some((a) => /^-[A-Za-z]/.test(a) && !a.startsWith('--'));
 }
 
-function adduser(s: State, args: string[], index: number, flavour: 'busybox' | 'debian' | null, unknownArgs: boolean): void {
-  const style = flavour ?? (isBusyboxStyle(args) ? 'busybox' : 'debian');
-  if (style === 'busybox') {
-    const o = parseOptions(args, BUSYBOX_ADDUSER_VALUES);
-    const [name, extraGroup] = o.positional;
-    if (!name) return;
-    if (extraGroup !== undefined && s.accounts.has(name)) {
-      s.accounts.get(name)!.groups.push(extraGroup);
-      return;
-    }
-    if (s.accounts.has(name)) return;
-    const system = has(o, '-S');
-    const uidOpt = o.values.get('-u');
-    let uid = numberOrNull(uidOpt);
-    if (uid === null && uidOpt === undefined && s.complete) uid = firstFree(usedUids(s), system ? 100 : 1000, system ? 999 : 64999);
-    if (unknownArgs && uidOpt !== undefined && numberOrNull(uidOpt) === null) uid = null;
-    const groupOpt = o.values.get('-G');
-    let gid: number | null = null;
-    let group: string | null = null;
-    if (groupOpt !== undefined) {
-      gid = groupId(s, groupOpt);
-      group = groupName(s, groupOpt);
-    } else if (!system) {
-      gid = ownGroupId(s, uid, () => firstFree(usedGids(s), 1000, 64999));
-      group = name;
-      addGroup(s, name, gid, index);
-    } else {
+/**
+ * How busybox's and Debian's adduser differ: option names, the top of the regular UID range, the
+ * primary group when none is given (busybox -S leaves it to the version, Debian --system uses
+ * nogroup unless --group), and the default home and shell. Everything else is the same command.
+ */
+interface AdduserDialect {
+  values: ReadonlySet<string>;
+  uid: string;
+  system: string;
+  /** Highest UID (and GID) of the regular range: busybox 64999, Debian's adduser.conf LAST_UID 59999. */
+  last: number;
+  home: string;
+  shell: string;
+  /** The group an option names (busybox -G, Debian --ingroup or --gid); undefined when none does. */
+  namedGroup(s: State, o: ParsedOptions): { gid: number | null; group: string | null } | undefined;
+  /** The group of a system account without one named; undefined: a same-name group, as for regular accounts. */
+  systemGroup(s: State, o: ParsedOptions, name: string): { gid: number | null; group: string | null } | undefined;
+  defaultHome(name: string, system: boolean): string;
+  defaultShell(system: boolean): string | null;
+}
+
+const ADDUSER_DIALECTS: Record<'busybox' | 'debian', AdduserDialect> = {
+  busybox: {
+    values: BUSYBOX_ADDUSER_VALUES,
+    uid: '-u',
+    system: '-S',
+    last: 64999,
+    home: '-h',
+    shell: '-s',
+    namedGroup(s, o) {
+      const g = o.values.get('-G');
+      return g === undefined ? undefined : { gid: groupId(s, g), group: groupName(s, g) };
+    },
+    systemGroup(s, _o, name) {
       s.notes.push(`\`adduser -S ${name}\` without -G: the primary group depends on the busybox version; add -G <group> to choose it.`);
-    }
-    s.accounts.set(name, {
-      name,
-      uid,
-      gid,
-      group,
-      groups: [],
-      home: o.values.get('-h') ?? `/home/${name}`,
-      shell: o.values.get('-s') ?? (system ? null : '/bin/sh'),
-      system,
-      createdBy: index,
-    });
-    return;
-  }
-  const o = parseOptions(args, DEBIAN_ADDUSER_VALUES);
+      return { gid: null, group: null };
+    },
+    defaultHome: (name) => `/home/${name}`,
+    defaultShell: (system) => (system ? null : '/bin/sh'),
+  },
+  debian: {
+    values: DEBIAN_ADDUSER_VALUES,
+    uid: '--uid',
+    system: '--system',
+    last: 59999,
+    home: '--home',
+    shell: '--shell',
+    namedGroup(s, o) {
+      const ingroup = pick(o, '--ingroup');
+      if (ingroup !== undefined) return { gid: groupId(s, ingroup), group: ingroup };
+      const g = pick(o, '--gid');
+      return g === undefined ? undefined : { gid: groupId(s, g), group: groupName(s, g) };
+    },
+    systemGroup: (_s, o) => (has(o, '--group') ? undefined : { gid: NOGROUP_DEBIAN, group: 'nogroup' }),
+    defaultHome: (name, system) => (system ? '/nonexistent' : `/home/${name}`),
+    defaultShell: (system) => (system ? '/usr/sbin/nologin' : '/bin/bash'),
+  },
+};
+
+function adduser(s: State, args: string[], index: number, flavour: 'busybox' | 'debian' | null, unknownArgs: boolean): void {
+  const d = ADDUSER_DIALECTS[flavour ?? (isBusyboxStyle(args) ? 'busybox' : 'debian')];
+  const o = parseOptions(args, d.values);
   const [name, extraGroup] = o.positional;
   if (!name) return;
   if (extraGroup !== undefined && s.accounts.has(name)) {
+    // `adduser USER GROUP`: adds an existing user to a group
     s.accounts.get(name)!.groups.push(extraGroup);
     return;
   }
   if (s.accounts.has(name)) return;
-  const system = has(o, '--system');
-  const uidOpt = pick(o, '--uid');
+  const system = has(o, d.system);
+  const uidOpt = pick(o, d.uid);
   let uid = numberOrNull(uidOpt);
-  if (uid === null && uidOpt === undefined && s.complete) uid = firstFree(usedUids(s), system ? 100 : 1000, system ? 999 : 59999);
+  if (uid === null && uidOpt === undefined && s.complete) uid = firstFree(usedUids(s), system ? 100 : 1000, system ? 999 : d.last);
   if (unknownArgs && uidOpt !== undefined && numberOrNull(uidOpt) === null) uid = null;
-  const ingroup = pick(o, '--ingroup');
-  const gidOpt = pick(o, '--gid');
-  let gid: number | null;
-  let group: string | null;
-  if (ingroup !== undefined) {
-    gid = groupId(s, ingroup);
-    group = ingroup;
-  } else if (gidOpt !== undefined) {
-    gid = groupId(s, gidOpt);
-    group = groupName(s, gidOpt);
-  } else if (system && !has(o, '--group')) {
-    gid = NOGROUP_DEBIAN;
-    group = 'nogroup';
-  } else {
-    gid = ownGroupId(s, uid, () => firstFree(usedGids(s), system ? 100 : 1000, system ? 999 : 59999));
-    group = name;
-    addGroup(s, name, gid, index);
+  let primary = d.namedGroup(s, o) ?? (system ? d.systemGroup(s, o, name) : undefined);
+  if (!primary) {
+    primary = { gid: ownGroupId(s, uid, () => firstFree(usedGids(s), system ? 100 : 1000, system ? 999 : d.last)), group: name };
+    addGroup(s, name, primary.gid, index);
   }
   s.accounts.set(name, {
     name,
     uid,
-    gid,
-    group,
+    gid: primary.gid,
+    group: primary.group,
     groups: [],
-    home: pick(o, '--home') ?? (system ? '/nonexistent' : `/home/${name}`),
-    shell: pick(o, '--shell') ?? (system ? '/usr/sbin/nologin' : '/bin/bash'),
+    home: pick(o, d.home) ?? d.defaultHome(name, system),
+    shell: pick(o, d.shell) ?? d.defaultShell(system),
     system,
     createdBy: index,
   });

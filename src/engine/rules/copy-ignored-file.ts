@@ -47,7 +47,8 @@ export default defineRule({
         if (!analysis || !copy || copy.from !== null) return;
         const ctx = analysis.context;
         for (const src of copy.resolved) {
-          const it = quote(src.text);
+          // a source with variables shows what BuildKit looks up: `${APP_DIR}/` (`app/`)
+          const it = src.expanded !== src.text ? `${quote(src.text)} (${quote(src.expanded)})` : quote(src.text);
           if (src.status === 'missing') {
             context.report({
               range: src.range,

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
-import type { Instruction } from '../model.ts';
-import { instructionCommands } from '../runtime.ts';
+import type { DockerfileModel, Instruction, Stage } from '../model.ts';
+import { instructionCommands, resolveText, variablesAt } from '../runtime.ts';
 import type { ShellCommand } from '../shell.ts';
 
 interface Ecosystem {
@@ -78,18 +78,21 @@ function dependencyInstall(cmd: ShellCommand): Ecosystem | undefined {
   return undefined;
 }
 
-/** Sources of a COPY/ADD (everything but the destination), JSON form included. */
-function sources(ins: Instruction): string[] {
+/** Sources of a COPY/ADD (everything but the destination), JSON form included, variables as BuildKit expands them. */
+function sources(model: DockerfileModel, stage: Stage, ins: Instruction): string[] {
   const text = ins.argumentsText.trim();
+  let list: string[] = ins.args.slice(0, -1).map((a) => a.value);
   if (text.startsWith('[')) {
     try {
-      const list: unknown = JSON.parse(text);
-      if (Array.isArray(list) && list.every((s) => typeof s === 'string')) return (list as string[]).slice(0, -1);
+      const json: unknown = JSON.parse(text);
+      if (Array.isArray(json) && json.every((s) => typeof s === 'string')) list = (json as string[]).slice(0, -1);
     } catch {
       return [];
     }
   }
-  return ins.args.slice(0, -1).map((a) => a.value);
+  if (!list.some((s) => s.includes('$'))) return list;
+  const vars = variablesAt(model, stage, ins);
+  return list.map((s) => resolveText(s, vars) ?? s);
 }
 
 const WHOLE_TREE = new Set(['.', './', './.', '*', './*']);
@@ -123,7 +126,7 @@ export default defineRule({
         const installedEarly = new Set<string>();
         for (const ins of stage.instructions) {
           if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !ins.flags.some((f) => f.name === 'from')) {
-            if (!wholeTree && sources(ins).some((s) => WHOLE_TREE.has(s))) wholeTree = ins;
+            if (!wholeTree && sources(model, stage, ins).some((s) => WHOLE_TREE.has(s))) wholeTree = ins;
             continue;
           }
           if (ins.keyword !== 'RUN') continue;

@@ -55,6 +55,9 @@ function outputEntry(name: string): Entry {
   };
 }
 
+const VENV_WHY =
+  'it is a Python virtualenv built on your machine, with its interpreter links and packages compiled for your OS; install the dependencies in the image from requirements.txt or the lockfile instead';
+
 const ENTRIES: Entry[] = [
   {
     label: '.git',
@@ -99,10 +102,26 @@ const ENTRIES: Entry[] = [
     why: 'it is bytecode compiled on your machine, which Python rebuilds anyway',
     root: segmentRoot('__pycache__'),
   },
+  {
+    label: '.venv',
+    pattern: '.venv',
+    why: VENV_WHY,
+    root: segmentRoot('.venv'),
+  },
+  {
+    // `python -m venv venv`: only a directory that holds a virtualenv's pyvenv.cfg counts
+    label: 'venv',
+    pattern: 'venv',
+    why: VENV_WHY,
+    root(parts, ctx) {
+      const root = segmentRoot('venv')(parts);
+      return root !== undefined && ctx.file(`${root}/pyvenv.cfg`) ? root : undefined;
+    },
+  },
 ];
 
 /** Every path some entry's `root` accepts passes this; most files of a project do not. */
-const CANDIDATE = /(?:^|\/)(?:\.git\/|\.env|node_modules\/|dist\/|build\/|target\/|__pycache__\/)|\.log$/;
+const CANDIDATE = /(?:^|\/)(?:\.git\/|\.env|node_modules\/|dist\/|build\/|target\/|__pycache__\/|\.?venv\/)|\.log$/;
 
 /** git subcommands that read the repository: a build that runs them needs `.git`. */
 const GIT_READS_REPO = new Set(['describe', 'rev-parse', 'log', 'show', 'status', 'diff', 'rev-list', 'ls-files', 'symbolic-ref', 'branch', 'tag', 'submodule', 'archive', 'blame', 'shortlog', 'name-rev']);
@@ -118,6 +137,15 @@ function runsGitOnRepo(model: DockerfileModel): boolean {
     }
   }
   return false;
+}
+
+/** Python tools whose use marks a Python project: pip, pip3.12, poetry, uv, pipenv, pdm. */
+const PYTHON_TOOL = /^(?:pip(?:\d+(?:\.\d+)?)?|poetry|uv|pipenv|pdm)$/;
+
+/** The Dockerfile builds a Python project: a Python base image, or a RUN that uses pip, uv, poetry... */
+function isPythonProject(model: DockerfileModel): boolean {
+  if (model.stages.some((s) => /(?:^|\/)python[\w.-]*$/.test(s.base.path.toLowerCase()))) return true;
+  return model.instructions.some((ins) => ins.keyword === 'RUN' && ins.commands.some((c) => PYTHON_TOOL.test(c.name) || (/^python[\d.]*$/.test(c.name) && c.args[0]?.value === '-m' && c.args[1]?.value === 'pip')));
 }
 
 /** Context paths the Dockerfile names on purpose: COPY/ADD sources other than `.`, bind-mount sources. */
@@ -183,8 +211,8 @@ export default defineRule({
     related: {},
     why:
       'Every build sends the context to the builder, and `COPY . .` copies all of it into the image. `.git` and `.env` files leak ' +
-      'history and credentials; `node_modules`, logs and local build output bloat the context, break the build cache and ship ' +
-      'files built for another machine. Docker matches `.dockerignore` patterns from the context root: `node_modules` excludes ' +
+      'history and credentials; `node_modules`, Python virtualenvs (`.venv`), logs and local build output bloat the context, break ' +
+      'the build cache and ship files built for another machine. Docker matches `.dockerignore` patterns from the context root: `node_modules` excludes ' +
       'only the top-level directory, `**/node_modules` every one.',
     fixable: true,
     examples: {
@@ -208,17 +236,19 @@ export default defineRule({
         const analysis = analyzeBuild(model, input);
 
         if (!analysis) {
-          // the project is unknown: judge the file against what almost every project has
+          // the project is unknown: judge the file against what almost every project has (and every Python project)
           const matcher = new DockerignoreMatcher(dockerignoreOf(text));
-          for (const [label, probe, why] of [
-            ['.git', '.git/HEAD', 'the repository history'],
-            ['.env', '.env', 'local environment files, which usually hold credentials'],
-          ]) {
+          const expected: [string, string, string, string][] = [
+            ['.git', '.git/HEAD', 'a project', 'the repository history'],
+            ['.env', '.env', 'a project', 'local environment files, which usually hold credentials'],
+          ];
+          if (isPythonProject(model)) expected.push(['.venv', '.venv/bin/python', 'a Python project', 'a virtualenv built on your machine, for your OS']);
+          for (const [label, probe, project, why] of expected) {
             if (matcher.match(probe).excluded) continue;
             context.report({
               range: firstLine(text),
               file: '.dockerignore',
-              message: `The .dockerignore does not exclude ${quote(label)}: in a project that has one, the build context includes ${why}. Add ${quote(label)}.`,
+              message: `The .dockerignore does not exclude ${quote(label)}: in ${project} that has one, the build context includes ${why}. Add ${quote(label)}.`,
               fix: appendFix(text, [label], `Add ${quote(label)} to .dockerignore`),
             });
           }

@@ -6,6 +6,7 @@ import {
   createdUsers,
   effectiveUser,
   isWindowsImage,
+  lacksShell,
   resolveText,
   rootImageFacts,
   splitUserSpec,
@@ -15,6 +16,7 @@ import {
   type UserSpec,
 } from '../runtime.ts';
 import type { ShellCommand } from '../shell.ts';
+import { compareRanges } from '../text.ts';
 import type { Range, TextEdit } from '../types.ts';
 
 /** A place where the Dockerfile hands files to the app's user: `COPY --chown=...` or `RUN chown ...`. */
@@ -29,6 +31,15 @@ interface ChownSite {
   paths: string[];
   /** Where to report. */
   range: Range;
+  /** COPY/ADD: the `--chmod` flag, when there is one. */
+  chmod?: { value: string; range: Range };
+}
+
+/** An octal mode with the group given the owner's rights (`chmod g=u`): 755 -> 775, 0640 -> 0660. */
+function groupLikeOwner(mode: string): string | undefined {
+  if (!/^[0-7]{3,4}$/.test(mode)) return undefined;
+  const k = mode.length - 3;
+  return mode.slice(0, k + 1) + mode[k] + mode.slice(k + 2);
 }
 
 /** True when a chmod mode gives the group write access (`g=u`, `g+w`, `ug+rwX`, `775`, `2770`). */
@@ -92,7 +103,8 @@ export default defineRule({
       'OpenShift (and any platform that sets `runAsUser`) starts the container with an arbitrary UID that is not the one in USER, but always ' +
       'with group 0. Files owned by `10001:10001` are then read-only to the process, and the app fails on its first write. The portable ' +
       'pattern: hand the directories the app writes to group 0 (`COPY --chown=10001:0`, `chown -R 10001:0`) and give the group the ' +
-      "owner's rights (`chmod -R g=u`). The rule looks only at a final image with a numeric USER, and only at directories the Dockerfile " +
+      "owner's rights (`chmod -R g=u`); in an image without a shell (scratch, distroless) both happen as the files are copied, " +
+      '`COPY --chown=10001:0 --chmod=775`. The rule looks only at a final image with a numeric USER, and only at directories the Dockerfile ' +
       'hands to that user with `--chown` or `chown`; without those it does not know what the app writes and stays silent.',
     fixable: true,
     examples: {
@@ -115,6 +127,8 @@ export default defineRule({
         for (const [name, u] of createdUsers(model, stage)) if (u.uid === Number(uid)) names.add(name);
         for (const [name, u] of Object.entries(rootImageFacts(model, stage)?.users ?? {})) if (u === Number(uid)) names.add(name);
 
+        // without a shell there is no `RUN chmod`: COPY --chmod sets the mode as the files arrive
+        const noShell = lacksShell(model, stage);
         const wd = workdirs(model, stage);
         const position = new Map(chainInstructions(model, stage).map((ins, k) => [ins, k]));
         const chowns: ChownSite[] = [];
@@ -144,7 +158,15 @@ export default defineRule({
             const spec = splitUserSpec(chown.value, valueRange);
             const owner = resolveText(spec.user, vars);
             if (owner === undefined || !names.has(owner)) continue;
-            chowns.push({ ins, spec, group: spec.group === undefined ? undefined : resolveText(spec.group, vars), groupMissingMeans: 'uid', paths: [path], range: chown.range });
+            chowns.push({
+              ins,
+              spec,
+              group: spec.group === undefined ? undefined : resolveText(spec.group, vars),
+              groupMissingMeans: 'uid',
+              paths: [path],
+              range: chown.range,
+              ...(chmod?.value ? { chmod: { value: chmod.value, range: chmod.range } } : {}),
+            });
             continue;
           }
           if (ins.keyword !== 'RUN') continue;
@@ -193,17 +215,41 @@ export default defineRule({
           const ownerText = `${site.spec.user}:0`;
           const parts: string[] = [];
           if (groupWrong) parts.push(site.ins.keyword === 'RUN' ? `give them group 0 (\`chown ${ownerText}\`)` : `give them group 0 (\`--chown=${ownerText}\`)`);
-          if (notWritable.length > 0) parts.push(`give the group the owner's rights (\`RUN chmod -R g=u ${notWritable.join(' ')}\`)`);
+          const copied = site.ins.keyword !== 'RUN';
+          const chmodTo = site.chmod ? groupLikeOwner(site.chmod.value) : '775';
+          if (notWritable.length > 0) {
+            parts.push(
+              noShell && copied
+                ? `give the group write access as they are copied (\`--chmod=${chmodTo ?? '775'}\`): the image has no shell, so there is no \`RUN chmod\``
+                : `give the group the owner's rights (\`RUN chmod -R g=u ${notWritable.join(' ')}\`)`,
+            );
+          }
           const current = site.spec.group === undefined ? (site.groupMissingMeans === 'uid' ? `group ${site.spec.user}` : 'their group') : `group ${site.spec.group}`;
           const problem = groupWrong
             ? `The files in ${site.paths.join(', ')} will belong to UID ${uid} and ${current}, so an arbitrary UID (OpenShift runs the image with one, always in group 0) cannot write there`
             : `The files in ${site.paths.join(', ')} belong to group 0, but the group cannot write them, so an arbitrary UID in group 0 cannot write there either`;
-          let fix: { title: string; edits: TextEdit[] } | undefined;
+          const edits: TextEdit[] = [];
           if (groupWrong && !site.spec.user.includes('$') && !(site.spec.group ?? '').includes('$')) {
-            const edit: TextEdit = site.spec.groupRange
-              ? { range: site.spec.groupRange, newText: '0' }
-              : { range: { start: site.spec.userRange.end, end: site.spec.userRange.end }, newText: ':0' };
-            fix = { title: 'Give the files group 0', edits: [edit] };
+            edits.push(
+              site.spec.groupRange
+                ? { range: site.spec.groupRange, newText: '0' }
+                : { range: { start: site.spec.userRange.end, end: site.spec.userRange.end }, newText: ':0' },
+            );
+          }
+          // in an image without a shell the mode can only be set on the COPY itself
+          let chmodEdit: TextEdit | undefined;
+          if (noShell && copied && notWritable.length > 0 && chmodTo) {
+            chmodEdit = site.chmod
+              ? { range: site.chmod.range, newText: `--chmod=${chmodTo}` }
+              : { range: { start: site.range.end, end: site.range.end }, newText: ` --chmod=${chmodTo}` };
+          }
+          let fix: { title: string; edits: TextEdit[] } | undefined;
+          if (edits.length > 0 || chmodEdit) {
+            const title = edits.length > 0 ? (chmodEdit ? 'Give the files group 0 and group write access' : 'Give the files group 0') : 'Give the group write access';
+            // `--chown=10001` gets `:0` and the new flag at the same place: one insertion keeps their order
+            const same = chmodEdit && edits.find((e) => compareRanges(e.range, chmodEdit.range) === 0);
+            if (same && chmodEdit) same.newText += chmodEdit.newText;
+            fix = { title, edits: chmodEdit && !same ? [...edits, chmodEdit] : edits };
           }
           context.report({
             range: site.range,

@@ -1,10 +1,43 @@
 import { defineRule } from '../rule.ts';
 import type { BaseImageFacts } from '../data/base-images.ts';
-import { chainInstructions, instructionCommands, lastInChain, rootImageFacts, unwrapCommand } from '../runtime.ts';
+import { chainInstructions, instructionCommands, lastInChain, rootImageFacts, rootStage, unwrapCommand, variablesAt } from '../runtime.ts';
 import type { DockerfileModel, Stage } from '../model.ts';
 
 const TOOLS = new Set(['curl', 'wget']);
+/** Language runtimes a HEALTHCHECK may call, judged where the image states its runtimes (distroless, scratch). */
+const RUNTIME = /^(?:node|nodejs|python(?:\d+(?:\.\d+)?)?|java|ruby|perl|php|bun|deno)$/;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+const dirName = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
+
+/** A health check written with the image's own runtime, for the message. */
+function runtimeCheck(runtime: string): string {
+  const name = baseName(runtime);
+  if (name.startsWith('python')) return `\`HEALTHCHECK CMD ["${runtime}", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health')"]\``;
+  if (name === 'node') return `\`HEALTHCHECK CMD ["${runtime}", "healthcheck.js"]\` (a script that requests the app and exits 1 on failure)`;
+  return `\`${runtime}\` with a health-check class or endpoint built into the app`;
+}
+
+/**
+ * Whether a runtime the HEALTHCHECK names is found: a bare name through PATH, an absolute path by its
+ * name (`elsewhere`: where the image has it instead); undefined when PATH is unknown.
+ */
+function findRuntime(program: string, runtimes: readonly string[], path: string | undefined): { found: true } | { found: false; elsewhere: string[] } | undefined {
+  const name = baseName(program);
+  const sameName = runtimes.filter((r) => baseName(r) === name);
+  if (program.includes('/')) {
+    // another path to a runtime the image has (a link Shipshape does not list) is not judged
+    return sameName.length > 0 ? { found: true } : { found: false, elsewhere: [] };
+  }
+  if (path === undefined) return undefined;
+  const trimmed = (d: string) => {
+    let end = d.length;
+    while (end > 1 && d[end - 1] === '/') end--;
+    return d.slice(0, end);
+  };
+  const dirs = new Set(path.split(':').map(trimmed));
+  return sameName.some((r) => dirs.has(dirName(r))) ? { found: true } : { found: false, elsewhere: sameName };
+}
 
 /** Whether a package manager command installs (true) or removes (false) the named package, or neither (undefined). */
 function packageChange(name: string, args: string[], pkg: string): boolean | undefined {
@@ -34,6 +67,28 @@ function installedInChain(model: DockerfileModel, stage: Stage, tool: string): b
   return present;
 }
 
+/**
+ * True when the chain may have copied a runtime in: a COPY/ADD naming it in a path (`/usr/local/bin/node`,
+ * `/opt/python3.13/`), or copying from an image or stage built on it (`--from=node:22`, a `python` builder).
+ * Then Shipshape cannot tell what is on PATH, and the check is not judged.
+ */
+function mayCopyRuntime(model: DockerfileModel, stage: Stage, name: string): boolean {
+  // python3.13 -> python (trimmed by hand: an anchored `[\d.]+$` backtracks on long digit runs)
+  let end = name.length;
+  while (end > 1 && /[\d.]/.test(name[end - 1])) end--;
+  const stem = name.slice(0, end);
+  for (const ins of chainInstructions(model, stage)) {
+    if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+    if (ins.args.some((a) => a.value.split('/').some((seg) => seg.startsWith(stem)))) return true;
+    const from = ins.flags.find((f) => f.name === 'from')?.value?.toLowerCase();
+    if (!from) continue;
+    const source = model.stages.find((s) => s.index < stage.index && (s.name === from || String(s.index) === from));
+    const image = source ? rootStage(model, source).base.path.toLowerCase() : from;
+    if (image.includes(stem)) return true;
+  }
+  return false;
+}
+
 function installHint(facts: BaseImageFacts, tool: string): string {
   switch (facts.packageManager) {
     case 'apt':
@@ -46,8 +101,11 @@ function installHint(facts: BaseImageFacts, tool: string): string {
       return `install it in this stage: \`RUN ${facts.packageManager} install -y ${tool}\``;
     case 'zypper':
       return `install it in this stage: \`RUN zypper --non-interactive install ${tool}\``;
-    default:
+    default: {
+      const runtime = facts.runtimes?.find((r) => /\/(?:node|python3|java)$/.test(r));
+      if (runtime) return `this image has no package manager, but it has its runtime: check with it, e.g. ${runtimeCheck(runtime)}`;
       return 'this image has no package manager: build a health check into the app (e.g. `HEALTHCHECK CMD ["/app/server", "healthcheck"]`) or copy a static binary in from a builder stage';
+    }
   }
 }
 
@@ -63,7 +121,9 @@ export default defineRule({
       'container is marked unhealthy forever, while the app is fine; Compose waits for it in vain and Swarm restarts it in a loop. ' +
       'Slim and minimal images leave these tools out: debian-slim and python-slim have neither curl nor wget, Alpine has only the busybox ' +
       'wget, distroless and scratch have neither (and no shell). Install the tool in the final stage, use the one that is there, or build ' +
-      'the check into the app. Base images Shipshape does not know are not judged.',
+      'the check into the app. Distroless language images carry their runtime, so a check can use it, but at its real path: ' +
+      'distroless nodejs has node only at `/nodejs/bin/node`, which is not on PATH, so `["CMD", "node", ...]` is never found. ' +
+      'Base images Shipshape does not know are not judged.',
     fixable: false,
     examples: {
       incorrect: 'FROM python:3.13-slim\nEXPOSE 8000\nHEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
@@ -83,6 +143,21 @@ export default defineRule({
         if (!facts) return;
         for (const cmd of instructionCommands(hc, model.doc)) {
           const u = unwrapCommand(cmd);
+          // the program Docker starts (`python3 -m mod` starts python3), else the one a wrapper runs
+          const run = RUNTIME.test(cmd.name) ? { name: cmd.name, program: { value: cmd.program, range: cmd.programRange } } : RUNTIME.test(u.name) ? u : undefined;
+          if (run && facts.runtimes) {
+            if (mayCopyRuntime(model, stage, run.name)) continue;
+            const where = findRuntime(run.program.value, facts.runtimes, variablesAt(model, stage, hc).get('PATH'));
+            if (!where || where.found) continue;
+            const runtime = facts.runtimes.find((r) => /\/(?:node|python3|java)$/.test(r));
+            const message =
+              where.elsewhere.length > 0
+                ? `\`${run.name}\` is not on the PATH of ${facts.label}: the runtime is at \`${where.elsewhere[0]}\`, so this check always fails ("executable file not found in $PATH") and the container is reported unhealthy. Write the full path: \`${where.elsewhere[0]}\`.`
+                : `${run.name} is not in ${facts.label}, so this check always fails and the container is reported unhealthy. ` +
+                  (runtime ? `Use the runtime the image has, e.g. ${runtimeCheck(runtime)}.` : 'Build the check into the app (e.g. `HEALTHCHECK CMD ["/app/server", "healthcheck"]`) or copy a static binary in from a builder stage.');
+            context.report({ range: run.program.range, stage: hc.stageIndex, message });
+            continue;
+          }
           if (!TOOLS.has(u.name)) continue;
           if (facts.tools.includes(u.name) || installedInChain(model, stage, u.name)) continue;
           const other = u.name === 'curl' ? 'wget' : 'curl';

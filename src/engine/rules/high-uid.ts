@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { effectiveUser, isWindowsImage } from '../runtime.ts';
+import { effectiveUser, isWindowsImage, lacksShell } from '../runtime.ts';
 
 export default defineRule({
   meta: {
@@ -37,7 +37,9 @@ export default defineRule({
           stage: user.stage.index,
           message:
             `UID ${uid} is in ${kind}; without user namespaces it is the same user on the host. ` +
-            'Use a UID of 10000 or more, e.g. `USER 10001`, and create the account with it (`useradd --uid 10001 app`).',
+            (lacksShell(model, stage)
+              ? 'Use a UID of 10000 or more, e.g. `USER 10001`: this image has no shell to create an account in, and a numeric USER needs none (hand it its files with `COPY --chown=10001:0`).'
+              : 'Use a UID of 10000 or more, e.g. `USER 10001`, and create the account with it (`useradd --uid 10001 app`).'),
         });
       },
     };

@@ -48,6 +48,7 @@ export default defineRule({
 
         copy.sources.forEach((src, i) => {
           if (src.kind !== 'path' && src.kind !== 'glob') return;
+          const written = src.expanded !== src.text ? `${quote(src.text)} (${quote(src.expanded)})` : quote(src.text);
           // a named file (or, with the project unknown, a named directory or wildcard)
           let explicit: SecretFileKind | undefined;
           if (src.kind === 'path' && !(ctx && ctx.isDirectory(src.path))) explicit = secretFileKind(src.path, ctx?.file(src.path)?.content);
@@ -56,7 +57,7 @@ export default defineRule({
             context.report({
               range: src.range,
               message:
-                `${quote(src.text)} is ${explicit.what}: ${ins.keyword} bakes it into an image layer, where anyone who can pull the image can read it, ` +
+                `${written} is ${explicit.what}: ${ins.keyword} bakes it into an image layer, where anyone who can pull the image can read it, ` +
                 `even if a later step deletes it. Do not copy it: ${explicit.instead}. Keep it out of the build context with .dockerignore.${stageNote(stage)}`,
             });
             return;
@@ -73,7 +74,7 @@ export default defineRule({
           context.report({
             range: src.range,
             message:
-              `This ${ins.keyword} puts secret files from ${quote(src.text)} into the image: ${named}. ` +
+              `This ${ins.keyword} puts secret files from ${written} into the image: ${named}. ` +
               `Add them to .dockerignore (${entries}) so the build never receives them, and pass secrets with \`RUN --mount=type=secret\` instead.${stageNote(stage)}`,
           });
         });

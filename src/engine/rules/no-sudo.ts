@@ -55,15 +55,20 @@ export default defineRule({
               });
             }
           }
-          const user = effectiveUser(model, stage, ins);
-          const asWho = user?.isRoot ? 'This step already runs as root, so sudo only adds a dependency on sudo' : 'sudo needs sudo installed and a sudoers rule, and may prompt for a password';
+          const asWhoOf = (root: boolean | undefined) =>
+            root ? 'This step already runs as root, so sudo only adds a dependency on sudo' : 'sudo needs sudo installed and a sudoers rule, and may prompt for a password';
           if (cmd.name !== 'sudo') {
             // sudo behind another wrapper (`env FOO=1 sudo ...`, `exec sudo ...`) is sudo all the same
             const inner = unwrapCommand(cmd);
             const behind = inner.wrappers.length > 0 && inner.program.value.slice(inner.program.value.lastIndexOf('/') + 1) === 'sudo' ? inner.program : undefined;
-            if (behind) context.report({ range: behind.range, message: `${asWho}. Run this step as root before \`USER\`, or wrap it in \`USER root\` ... \`USER app\`, instead of sudo.` });
+            if (behind) {
+              const asWho = asWhoOf(effectiveUser(model, stage, ins)?.isRoot);
+              context.report({ range: behind.range, message: `${asWho}. Run this step as root before \`USER\`, or wrap it in \`USER root\` ... \`USER app\`, instead of sudo.` });
+            }
             continue;
           }
+          const user = effectiveUser(model, stage, ins);
+          const asWho = asWhoOf(user?.isRoot);
           let fix: { title: string; edits: TextEdit[] } | undefined;
           // removing sudo is safe only when the step already runs as root and sudo runs the command as root too
           let k = 0;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { effectiveUser, isWindowsImage } from '../runtime.ts';
+import { effectiveUser, isWindowsImage, lacksShell, rootImageFacts } from '../runtime.ts';
 
 export default defineRule({
   meta: {
@@ -12,7 +12,8 @@ export default defineRule({
       "Kubernetes' `runAsNonRoot: true` checks the image's user before starting it, and it can only verify a number: with `USER app` " +
       'the kubelet cannot know whether `app` is UID 0 and refuses to start the pod ("image has non-numeric user"). A numeric USER ' +
       '(`USER 10001`, or `USER 10001:0` with group 0 for OpenShift) passes the check, and needs no /etc/passwd lookup. Create the ' +
-      'account with the same fixed UID (`useradd --uid 10001 app`) so files and tools still show a name.',
+      'account with the same fixed UID (`useradd --uid 10001 app`) so files and tools still show a name; in an image without a shell ' +
+      '(scratch, distroless) nothing can run useradd, and the number needs no account: `USER 65532` or `USER 10001`.',
     fixable: true,
     examples: {
       incorrect: 'FROM python:3.13-slim\nRUN useradd --create-home --uid 10001 app\nUSER app\nCMD ["python", "app.py"]\n',
@@ -46,7 +47,16 @@ export default defineRule({
           uid !== undefined && !userText.includes('$')
             ? { title: `Use the numeric UID ${uid}`, edits: [{ range: user.spec.userRange, newText: String(uid) }] }
             : undefined;
-        const how = uid !== undefined ? `Write \`USER ${uid}${user.spec.group !== undefined ? `:${user.spec.group}` : ''}\` (${user.user}'s UID).` : `Give the account a fixed UID (\`useradd --uid 10001 ${user.user}\`) and write \`USER 10001\`.`;
+        const group = user.spec.group !== undefined ? `:${user.spec.group}` : '';
+        // without a shell nothing can run useradd: a numeric USER needs no account at all
+        const noShell = lacksShell(model, stage);
+        const nonroot = rootImageFacts(model, stage)?.users?.nonroot;
+        const how =
+          uid !== undefined
+            ? `Write \`USER ${uid}${group}\` (${user.user}'s UID).`
+            : noShell
+              ? `This image has no shell to create accounts in, and a numeric USER needs none: write ${nonroot !== undefined ? `\`USER ${nonroot}${group}\` (the image's nonroot account) or another fixed UID such as ` : 'a fixed UID such as '}\`USER 10001${group}\`, and hand it its files with \`COPY --chown=<UID>:0\`.`
+              : `Give the account a fixed UID (\`useradd --uid 10001 ${user.user}\`) and write \`USER 10001\`.`;
         context.report({
           range: user.spec.userRange,
           stage: user.stage.index,

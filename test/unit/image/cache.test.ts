@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/engine/model.ts';
-import { createImageContext, rebuildFor, type CacheReport } from '../../../src/engine/image/index.ts';
+import { createImageContext, imageLayers, rebuildFor, type CacheReport } from '../../../src/engine/image/index.ts';
 import type { ContextFile, LintInput } from '../../../src/engine/types.ts';
 
 const PY_CONTEXT: ContextFile[] = [
@@ -153,6 +153,12 @@ const rows: Row[] = [
     rebuilt: [3],
   },
   {
+    name: 'JSON-form COPY with the source from a build argument',
+    dockerfile: 'FROM python:3.12-slim\nARG SRC=src\nCOPY ["${SRC}/", "/app/"]\nRUN echo built\n',
+    changed: ['src/models.py'],
+    rebuilt: [3, 4],
+  },
+  {
     name: 'several changes: the earliest miss decides',
     dockerfile: GOOD_PYTHON,
     changed: ['app.py', 'requirements.txt'],
@@ -212,6 +218,51 @@ describe('rebuilds after a change', () => {
       if (row.unused) expect(r.unused).toEqual(row.unused);
     });
   }
+});
+
+describe('a COPY whose sources .dockerignore keeps out', () => {
+  // the context never sends those files, so a change to them cannot reach the build: the COPY (and
+  // what follows it) stays cached, whether or not the context is listed, and the file is reported as ignored
+  const CONFIG_CONTEXT: ContextFile[] = [...PY_CONTEXT, { path: 'config/app.yml', size: 300 }, { path: 'config/keep.yml', size: 100 }];
+  const cases: { name: string; dockerfile: string; dockerignore: string; changed: string }[] = [
+    { name: 'an excluded directory', dockerfile: 'FROM python:3.12-slim\nCOPY config/ /etc/app/\nRUN echo built\n', dockerignore: 'config\n', changed: 'config/app.yml' },
+    { name: 'a directory whose contents are excluded', dockerfile: 'FROM python:3.12-slim\nCOPY config/ /etc/app/\nRUN echo built\n', dockerignore: 'config/*\n', changed: 'config/app.yml' },
+    { name: 'a wildcard', dockerfile: 'FROM python:3.12-slim\nCOPY config/*.yml /etc/app/\nRUN echo built\n', dockerignore: '**/*.yml\n', changed: 'config/app.yml' },
+    { name: 'a named file', dockerfile: 'FROM python:3.12-slim\nCOPY .env /app/.env\nRUN echo built\n', dockerignore: '.env\n', changed: '.env' },
+    { name: 'COPY . . with an allow-list', dockerfile: 'FROM python:3.12-slim\nCOPY . /app/\nRUN echo built\n', dockerignore: '*\n!app.py\n', changed: 'requirements.txt' },
+  ];
+  for (const c of cases) {
+    for (const context of [CONFIG_CONTEXT, undefined]) {
+      it(`${c.name}: never invalidated (${context ? 'context listed' : 'context unknown'})`, () => {
+        const r = rebuild(c.dockerfile, [c.changed], { context, dockerignore: c.dockerignore });
+        expect(rebuiltLines(r)).toEqual([]);
+        expect(r.ignored).toEqual([c.changed]);
+        expect(r.unused).toEqual([]);
+        expect(r.steps.every((s) => s.cached)).toBe(true);
+      });
+    }
+  }
+
+  it('a file an exception re-includes is sent, so it does invalidate the COPY', () => {
+    const r = rebuild('FROM python:3.12-slim\nCOPY config/ /etc/app/\nRUN echo built\n', ['config/keep.yml', 'config/app.yml'], {
+      context: CONFIG_CONTEXT,
+      dockerignore: 'config\n!config/keep.yml\n',
+    });
+    expect(rebuiltLines(r)).toEqual([2, 3]);
+    expect(r.ignored).toEqual(['config/app.yml']);
+    expect(r.steps.find((s) => s.line === 1)?.reason).toBe('It copies `config/keep.yml`, which changed.');
+  });
+
+  it('agrees with the layers view, which copies nothing from those files', () => {
+    const dockerfile = 'FROM python:3.12-slim\nCOPY config/ /etc/app/\n';
+    const input: LintInput = { dockerfile, context: CONFIG_CONTEXT, dockerignore: 'config\n' };
+    const model = buildModel(dockerfile);
+    const ctx = createImageContext(model, input);
+    const copy = imageLayers(ctx, model.finalStage!).find((l) => l.keyword === 'COPY')!;
+    expect(copy.contextFiles).toEqual([]);
+    expect(copy.notes.join(' ')).toMatch(/never invalidates this step/);
+    expect(rebuildFor(ctx, model.finalStage!, ['config/app.yml']).steps.every((s) => s.cached)).toBe(true);
+  });
 });
 
 describe('rebuild report', () => {

@@ -225,7 +225,27 @@ const rows: Row[] = [
     dockerfile: 'FROM python:3.12-slim\nCOPY .env /app/\n',
     context: PY_CONTEXT,
     dockerignore: '.env\n',
-    expect: [{ text: 'COPY .env', bytes: 0, note: /excluded by .dockerignore/ }],
+    expect: [{ text: 'COPY .env', bytes: 0, note: /excluded by \.dockerignore: the build fails here \("not found"\)\. A change to those files never reaches the build/ }],
+  },
+  {
+    name: 'a COPY of a directory whose every file .dockerignore excludes: an empty directory, as copy-ignored-file says',
+    dockerfile: 'FROM python:3.12-slim\nCOPY tests/ /app/tests/\n',
+    context: PY_CONTEXT,
+    dockerignore: 'tests/*\n',
+    expect: [{ text: 'COPY tests/', bytes: 0, note: /`tests\/` is excluded by \.dockerignore: everything in it is left out, so this step copies an empty directory/ }],
+  },
+  {
+    name: 'a wildcard COPY whose matches .dockerignore excludes copies nothing',
+    dockerfile: 'FROM python:3.12-slim\nCOPY tests/*.py /app/tests/\n',
+    context: PY_CONTEXT,
+    dockerignore: 'tests\n',
+    expect: [{ text: 'COPY tests/*.py', bytes: 0, note: /everything it matches is left out, so this step copies nothing for it/ }],
+  },
+  {
+    name: 'a wildcard COPY that matches nothing copies nothing (the build goes on)',
+    dockerfile: 'FROM python:3.12-slim\nCOPY *.whl /wheels/\n',
+    context: PY_CONTEXT,
+    expect: [{ text: 'COPY *.whl', bytes: 0, note: /`\*\.whl` matches nothing in the build context/ }],
   },
   {
     name: 'COPY --exclude leaves matching files out',

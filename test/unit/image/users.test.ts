@@ -87,6 +87,16 @@ const rows: Row[] = [
     user: { uid: 10001, exists: true },
   },
   {
+    name: 'busybox adduser -S without -G: a system UID, no home shell, the group left to the version',
+    dockerfile: 'FROM alpine:3.20\nRUN adduser -S app\n',
+    account: { name: 'app', uid: 100, gid: null, group: null, shell: null, home: '/home/app' },
+  },
+  {
+    name: 'Debian adduser --ingroup, --home and --shell',
+    dockerfile: 'FROM debian:bookworm-slim\nRUN adduser --ingroup users --home /srv/app --shell /bin/sh app\n',
+    account: { name: 'app', uid: 1000, gid: 100, group: 'users', shell: '/bin/sh', home: '/srv/app' },
+  },
+  {
     name: 'a build argument gives the UID',
     dockerfile: 'FROM debian:bookworm-slim\nARG UID=10001\nRUN useradd -u ${UID} app\nUSER app\n',
     account: { name: 'app', uid: 10001, gid: 10001 },
@@ -192,6 +202,28 @@ describe('users and groups in the image', () => {
       }
     });
   }
+});
+
+describe('adduser, busybox and Debian', () => {
+  it('busybox -S without -G notes that the group depends on the version', () => {
+    expect(usersOf('FROM alpine:3.20\nRUN adduser -S app\n').users.notes.join(' ')).toMatch(/adduser -S app` without -G/);
+    expect(usersOf('FROM alpine:3.20\nRUN adduser -S -G nogroup app\n').users.notes).toEqual([]);
+  });
+
+  it('`adduser USER GROUP` adds an existing user to a group, in both dialects', () => {
+    for (const base of ['alpine:3.20', 'debian:bookworm-slim']) {
+      const create = base.startsWith('alpine') ? 'adduser -D app' : "adduser --disabled-password --gecos '' app";
+      const { users } = usersOf(`FROM ${base}\nRUN ${create} && adduser app audio\n`);
+      expect(users.accounts.find((a) => a.name === 'app')?.groups).toEqual(['audio']);
+    }
+  });
+
+  it('an unknown base: the dialect is read from the flags, the IDs stay unknown', () => {
+    const busybox = usersOf('FROM registry.example.com/base:1\nRUN adduser -D app\n').users.accounts.find((a) => a.name === 'app');
+    expect(busybox).toMatchObject({ uid: null, shell: '/bin/sh', home: '/home/app' });
+    const debian = usersOf('FROM registry.example.com/base:1\nRUN adduser --system app\n').users.accounts.find((a) => a.name === 'app');
+    expect(debian).toMatchObject({ uid: null, gid: 65534, group: 'nogroup', shell: '/usr/sbin/nologin', home: '/nonexistent' });
+  });
 });
 
 describe('ownership', () => {

@@ -11,6 +11,7 @@ runRuleTests(rule, {
     { name: 'pip install of the project itself', code: 'FROM python:3.13-slim\nCOPY . .\nRUN pip install --no-cache-dir .\n' },
     { name: 'COPY --from a stage is not the source tree', code: 'FROM node:22 AS deps\nRUN echo\nFROM node:22-alpine\nCOPY --from=deps . .\nRUN npm ci\n' },
     { name: 'a partial tree', code: 'FROM node:22-alpine\nCOPY src/ ./src/\nRUN npm ci\n' },
+    { name: 'a partial tree through an ARG default', code: 'FROM node:22-alpine\nARG SRC=src\nCOPY ${SRC}/ ./src/\nRUN npm ci\n' },
     {
       name: 'another stage installs',
       code: 'FROM node:22 AS build\nCOPY . .\nRUN npm run build\nFROM node:22-alpine\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n',
@@ -39,6 +40,7 @@ runRuleTests(rule, {
       code: 'FROM python:3.13-slim\nCOPY . /app\nRUN apt-get update \\\n && pip install --no-cache-dir \\\n      -r /app/requirements.txt\n',
       errors: [{ line: 2, column: 1, endColumn: 12, message: '`COPY requirements.txt ./`' }],
     },
+    { name: 'the whole tree through an ARG default', code: 'FROM node:22-bookworm-slim\nARG SRC=.\nCOPY ${SRC} ./\nRUN npm ci\n', errors: [{ line: 3, column: 1, endColumn: 15 }] },
     { name: 'python -m pip', code: 'FROM python:3.13-slim\nCOPY ./ /srv/\nRUN python -m pip install --requirement=/srv/requirements.txt\n', errors: [{ line: 2, column: 1 }] },
     { name: 'go mod download', code: 'FROM golang:1.23 AS build\nCOPY . .\nRUN go mod download && go build -o /app .\n', errors: [{ line: 2, column: 1, message: '`COPY go.mod go.sum ./`' }] },
     { name: 'bundle install', code: 'FROM ruby:3.3\nADD . /app\nRUN bundle install\n', errors: [{ line: 2, column: 1, message: 'Gemfile Gemfile.lock' }] },

@@ -25,6 +25,10 @@ runRuleTests(rule, {
       code: 'FROM debian:12-slim\nRUN mkdir /data && chown 10001 /data && chmod g=u /data\nUSER 10001\n',
     },
     { name: 'variables in the path', code: 'FROM debian:12-slim\nARG DATA_DIR\nRUN chown -R 10001:0 $DATA_DIR\nUSER 10001\n' },
+    {
+      name: 'scratch: group 0 and the mode set as the files are copied',
+      code: 'FROM golang:1.23 AS build\nRUN mkdir -p /out/cache\nFROM scratch\nCOPY --from=build --chown=10001:0 --chmod=775 /out/cache /var/cache/app\nUSER 10001\n',
+    },
   ],
   invalid: [
     {
@@ -83,6 +87,32 @@ runRuleTests(rule, {
       code: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY --chown=10001:0 public ./public\nRUN chmod -R 755 /srv/public\nUSER 10001\n',
       errors: [{ line: 3, column: 6, message: 'chmod -R g=u /srv/public' }],
       output: 'FROM node:22-bookworm-slim\nWORKDIR /srv\nCOPY --chown=10001:0 public ./public\nRUN chmod -R 755 /srv/public\nUSER 10001\n',
+    },
+    {
+      name: 'scratch: no RUN chmod advice, the fix sets group 0 and --chmod on the COPY',
+      code: 'FROM golang:1.23 AS build\nRUN mkdir -p /out/cache\nFROM scratch\nCOPY --from=build --chown=10001:10001 /out/cache /var/cache/app\nUSER 10001\n',
+      errors: [
+        {
+          line: 4,
+          column: 19,
+          endColumn: 38,
+          message:
+            'The files in /var/cache/app will belong to UID 10001 and group 10001, so an arbitrary UID (OpenShift runs the image with one, always in group 0) cannot write there: give them group 0 (`--chown=10001:0`) and give the group write access as they are copied (`--chmod=775`): the image has no shell, so there is no `RUN chmod`.',
+        },
+      ],
+      output: 'FROM golang:1.23 AS build\nRUN mkdir -p /out/cache\nFROM scratch\nCOPY --from=build --chown=10001:0 --chmod=775 /out/cache /var/cache/app\nUSER 10001\n',
+    },
+    {
+      name: 'distroless, --chown without a group: one insertion keeps `:0` before the new flag',
+      code: 'FROM gcr.io/distroless/static-debian12\nCOPY --chown=65532 data/ /data/\nUSER 65532\n',
+      errors: [{ line: 2, column: 6, endColumn: 19, message: '(`--chmod=775`): the image has no shell' }],
+      output: 'FROM gcr.io/distroless/static-debian12\nCOPY --chown=65532:0 --chmod=775 data/ /data/\nUSER 65532\n',
+    },
+    {
+      name: 'distroless, group 0 with a mode the group cannot write: the mode is given g=u',
+      code: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY --chown=65532:0 --chmod=0750 data/ /srv/data/\nUSER 65532\n',
+      errors: [{ line: 2, column: 6, message: 'belong to group 0, but the group cannot write them, so an arbitrary UID in group 0 cannot write there either: give the group write access as they are copied (`--chmod=0770`)' }],
+      output: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY --chown=65532:0 --chmod=0770 data/ /srv/data/\nUSER 65532\n',
     },
     {
       name: 'written in the stage the final one builds on',

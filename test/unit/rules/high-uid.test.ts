@@ -29,6 +29,16 @@ runRuleTests(rule, {
       errors: [{ line: 3, column: 6, endColumn: 12, message: 'UID 1001' }],
     },
     {
+      name: 'an image without a shell: no useradd advice',
+      code: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER 1001\n',
+      errors: [{ line: 3, column: 6, message: 'this image has no shell to create an account in, and a numeric USER needs none' }],
+    },
+    {
+      name: 'a debian image still gets the useradd advice',
+      code: 'FROM debian:12-slim\nUSER 1001\n',
+      errors: [{ line: 2, column: 6, message: 'and create the account with it (`useradd --uid 10001 app`)' }],
+    },
+    {
       name: 'USER in the stage the final one builds on',
       code: 'FROM debian:12-slim AS base\nUSER 999\nFROM base\nCOPY app /app\n',
       errors: [{ line: 2, column: 6 }],

@@ -29,6 +29,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a secret file named through an ARG default',
+      code: 'FROM node:22-slim\nARG ENV_FILE=.env.production\nCOPY ${ENV_FILE} /app/.env\n',
+      errors: [{ line: 3, column: 6, endColumn: 17, message: '`${ENV_FILE}` (`.env.production`) is ' }],
+    },
+    {
       name: 'an environment file',
       code: 'FROM node:22-slim\nCOPY .env /app/.env\n',
       errors: [

@@ -58,6 +58,24 @@ runRuleTests(rule, {
       output: 'FROM python:3.13-slim AS base\nRUN useradd -u 10001 app\nUSER 10001\nFROM base\nCOPY . /app\n',
     },
     {
+      name: 'distroless: no useradd advice, a numeric UID instead',
+      code: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER app\n',
+      errors: [{ line: 3, column: 6, endColumn: 9, message: "This image has no shell to create accounts in, and a numeric USER needs none: write `USER 65532` (the image's nonroot account) or another fixed UID such as `USER 10001`" }],
+      output: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER app\n',
+    },
+    {
+      name: 'distroless nonroot by name: fixed to its UID',
+      code: 'FROM gcr.io/distroless/nodejs22-debian12\nUSER nonroot:nonroot\n',
+      errors: [{ line: 2, column: 6, endColumn: 13, message: "Write `USER 65532:nonroot` (nonroot's UID)" }],
+      output: 'FROM gcr.io/distroless/nodejs22-debian12\nUSER 65532:nonroot\n',
+    },
+    {
+      name: 'scratch with a copied /etc/passwd: no useradd advice',
+      code: 'FROM debian:12-slim AS build\nRUN useradd app\nFROM scratch\nCOPY --from=build /etc/passwd /etc/passwd\nUSER app\n',
+      errors: [{ line: 5, column: 6, message: /no shell to create accounts in.*a fixed UID such as `USER 10001`/ }],
+      output: 'FROM debian:12-slim AS build\nRUN useradd app\nFROM scratch\nCOPY --from=build /etc/passwd /etc/passwd\nUSER app\n',
+    },
+    {
       name: 'a named user through a variable: reported, the variable is left as written',
       code: 'FROM python:3.13-slim\nARG APP_USER=app\nRUN useradd -u 10001 ${APP_USER}\nUSER ${APP_USER}\n',
       errors: [{ line: 4, column: 6, endColumn: 17 }],

@@ -1,10 +1,12 @@
 FROM golang:1.27-alpine3.22 AS build
 RUN apk add --no-cache git
+RUN go install golang.org/x/tools/cmd/stringer@latest
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -o /out/backupd ./cmd/backupd
+RUN go generate ./... \
+ && CGO_ENABLED=0 go build -trimpath -o /out/backupd ./cmd/backupd
 
 FROM debian:bookworm-slim
 RUN apt-get update \
