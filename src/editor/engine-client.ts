@@ -27,12 +27,24 @@ export type EngineOutcome =
   | { kind: 'timeout' }
   | { kind: 'error'; message: string };
 
+/** Called with the grade as soon as it arrives, before the preview that follows it (when one was asked for). */
+type OnGrade = (outcome: Extract<EngineOutcome, { kind: 'result' }>) => void;
+
+interface Flight {
+  id: number;
+  timer: ReturnType<typeof setTimeout>;
+  resolve: (o: EngineOutcome) => void;
+  onGrade?: OnGrade;
+  /** The grade, when it came ahead of its preview. */
+  graded?: Extract<EngineOutcome, { kind: 'result' }>;
+}
+
 export class EngineClient {
   private worker: Worker | null = null;
   private ready = false;
   private nextId = 1;
-  private inFlight: { id: number; timer: ReturnType<typeof setTimeout>; resolve: (o: EngineOutcome) => void } | null = null;
-  private queued: { req: Omit<GradeRequest, 'id'>; resolve: (o: EngineOutcome) => void } | null = null;
+  private inFlight: Flight | null = null;
+  private queued: { req: Omit<GradeRequest, 'id'>; resolve: (o: EngineOutcome) => void; onGrade?: OnGrade } | null = null;
   private readonly timeLimit: number;
 
   constructor(timeLimit = runTimeLimit()) {
@@ -67,7 +79,7 @@ export class EngineClient {
     this.ready = false;
   }
 
-  private armTimer(flight: NonNullable<EngineClient['inFlight']>, ms: number): void {
+  private armTimer(flight: Flight, ms: number): void {
     clearTimeout(flight.timer);
     flight.timer = setTimeout(() => {
       // the worker is stuck (or never started): throw it away, so the next edit gets a fresh one
@@ -77,21 +89,21 @@ export class EngineClient {
   }
 
   /** Grades the request; a newer call supersedes one still queued (it resolves as superseded: null). */
-  run(req: Omit<GradeRequest, 'id'>): Promise<EngineOutcome | null> {
+  run(req: Omit<GradeRequest, 'id'>, options: { onGrade?: OnGrade } = {}): Promise<EngineOutcome | null> {
     return new Promise((resolve) => {
       if (this.inFlight) {
         this.queued?.resolve(null as unknown as EngineOutcome);
-        this.queued = { req, resolve: resolve as (o: EngineOutcome) => void };
+        this.queued = { req, resolve: resolve as (o: EngineOutcome) => void, onGrade: options.onGrade };
         return;
       }
-      this.send(req, resolve as (o: EngineOutcome) => void);
+      this.send(req, resolve as (o: EngineOutcome) => void, options.onGrade);
     });
   }
 
-  private send(req: Omit<GradeRequest, 'id'>, resolve: (o: EngineOutcome) => void): void {
+  private send(req: Omit<GradeRequest, 'id'>, resolve: (o: EngineOutcome) => void, onGrade?: OnGrade): void {
     const id = this.nextId++;
     const worker = this.ensureWorker();
-    const flight = { id, timer: setTimeout(() => {}, 0), resolve };
+    const flight: Flight = { id, timer: setTimeout(() => {}, 0), resolve, onGrade };
     this.inFlight = flight;
     this.armTimer(flight, this.ready ? this.timeLimit : START_TIME_LIMIT_MS);
     try {
@@ -102,8 +114,22 @@ export class EngineClient {
   }
 
   private onResponse(res: GradeResponse): void {
-    if (!this.inFlight || res.id !== this.inFlight.id) return;
-    this.finish(res.ok ? { kind: 'result', result: res.result, ms: res.ms, ...(res.preview ? { preview: res.preview } : {}) } : { kind: 'error', message: res.error });
+    const flight = this.inFlight;
+    if (!flight || res.id !== flight.id) return;
+    if (!res.ok) {
+      this.finish({ kind: 'error', message: res.error });
+    } else if ('result' in res) {
+      const outcome: Extract<EngineOutcome, { kind: 'result' }> = { kind: 'result', result: res.result, ms: res.ms };
+      if (!res.previewFollows) {
+        this.finish(outcome);
+        return;
+      }
+      // the grade is shown at once; the run (and its time limit) ends when the preview arrives
+      flight.graded = outcome;
+      flight.onGrade?.(outcome);
+    } else if (flight.graded) {
+      this.finish({ ...flight.graded, ...(res.preview ? { preview: res.preview } : {}) });
+    }
   }
 
   private finish(outcome: EngineOutcome): void {
@@ -114,7 +140,7 @@ export class EngineClient {
     current.resolve(outcome);
     const next = this.queued;
     this.queued = null;
-    if (next) this.send(next.req, next.resolve);
+    if (next) this.send(next.req, next.resolve, next.onGrade);
   }
 
   dispose(): void {

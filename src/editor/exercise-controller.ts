@@ -111,32 +111,52 @@ export async function startExercise(section: HTMLElement): Promise<void> {
   // --- grading
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
+  // Most keystrokes leave the checklist and the other findings as they were. Writing the same content
+  // again still makes the browser lay out the whole lesson page, so only what changed is written.
+  const setText = (node: Element, text: string) => {
+    if (node.textContent !== text) node.textContent = text;
+  };
+  const setData = (node: HTMLElement, key: string, value: string | undefined) => {
+    if (value === undefined) {
+      if (key in node.dataset) delete node.dataset[key];
+    } else if (node.dataset[key] !== value) node.dataset[key] = value;
+  };
+  const detailHtml = new WeakMap<Element, string>();
   const render = (result: GradeResult) => {
     result.checks.forEach((c, i) => {
       const item = checkItems[i];
       if (!item) return;
-      item.dataset.state = c.passed ? 'pass' : 'fail';
-      el(item, '.ex-check-sr').textContent = c.passed ? 'passes' : 'does not pass yet';
+      setData(item, 'state', c.passed ? 'pass' : 'fail');
+      setText(el(item, '.ex-check-sr'), c.passed ? 'passes' : 'does not pass yet');
       // inlineMarkdown escapes all HTML first, so this is safe
-      el(item, '.ex-check-detail').innerHTML = c.passed ? '' : inlineMarkdown(c.detail ?? '');
+      const detail = el(item, '.ex-check-detail');
+      const html = c.passed ? '' : inlineMarkdown(c.detail ?? '');
+      if ((detailHtml.get(detail) ?? detail.innerHTML) !== html) {
+        detail.innerHTML = html;
+        detailHtml.set(detail, html);
+      }
     });
     const byFile = (file: string) => result.findings.filter((f) => f.file === file);
     for (const file of Object.keys(initial)) editor.setFindings(file, byFile(file));
     // the rules currently marked in the editor, for tests and for debugging in devtools
-    section.dataset.marked = [...new Set(result.findings.map((f) => f.rule))].sort().join(' ');
+    setData(section, 'marked', [...new Set(result.findings.map((f) => f.rule))].sort().join(' '));
     renderOthers(result.others);
     const summary = `${result.passed} of ${result.total} checks pass`;
     if (result.complete) {
-      statusText.textContent = `Complete: all ${result.total} checks pass. Well done!`;
-      section.dataset.complete = 'true';
+      setText(statusText, `Complete: all ${result.total} checks pass. Well done!`);
+      setData(section, 'complete', 'true');
     } else {
-      statusText.textContent = `${summary}.`;
-      delete section.dataset.complete;
+      setText(statusText, `${summary}.`);
+      setData(section, 'complete', undefined);
     }
-    section.dataset.grade = `${result.passed}/${result.total}`;
+    setData(section, 'grade', `${result.passed}/${result.total}`);
   };
 
+  let othersShown = '';
   const renderOthers = (list: Finding[]) => {
+    const shown = JSON.stringify(list.map((f) => [f.file, f.range.start.line, f.severity, f.message, f.lesson]));
+    if (shown === othersShown) return;
+    othersShown = shown;
     const ul = el(others, '.ex-others-list');
     ul.replaceChildren();
     others.hidden = list.length === 0;
@@ -171,12 +191,25 @@ export async function startExercise(section: HTMLElement): Promise<void> {
       return;
     }
     performance.mark('shipshape:grade-start');
-    const outcome = await client.run({
-      input: { dockerfile: files.Dockerfile, ...learnerDockerignore(files['.dockerignore'], exercise.files.dockerignore?.absentAtStart) },
-      checks: exercise.checks,
-      context: exercise.context,
-      preview: panels?.request(),
-    });
+    let shown: GradeResult | undefined;
+    const show = (result: GradeResult) => {
+      if (mine !== generation || shown === result) return;
+      shown = result;
+      setData(section, 'checker', 'ok');
+      render(result);
+      performance.mark('shipshape:grade-applied');
+      performance.measure('shipshape:edit-to-feedback', 'shipshape:grade-start', 'shipshape:grade-applied');
+    };
+    const outcome = await client.run(
+      {
+        input: { dockerfile: files.Dockerfile, ...learnerDockerignore(files['.dockerignore'], exercise.files.dockerignore?.absentAtStart) },
+        checks: exercise.checks,
+        context: exercise.context,
+        preview: panels?.request(),
+      },
+      // the checklist and the markers as soon as the grade arrives; the panels when their data follows
+      { onGrade: (o) => show(o.result) },
+    );
     if (!outcome || mine !== generation) return;
     if (outcome.kind === 'timeout') {
       section.dataset.checker = 'timeout';
@@ -190,11 +223,8 @@ export async function startExercise(section: HTMLElement): Promise<void> {
       statusText.textContent = `The checker failed (${outcome.message}); it restarts on your next edit. Your text is kept.`;
       return;
     }
-    section.dataset.checker = 'ok';
-    render(outcome.result);
+    show(outcome.result);
     panels?.render(outcome.preview);
-    performance.mark('shipshape:grade-applied');
-    performance.measure('shipshape:edit-to-feedback', 'shipshape:grade-start', 'shipshape:grade-applied');
     const wasCompleted = completed;
     completed = completed || outcome.result.complete;
     // opening a lesson must not make its exercises look edited: an untouched starter is not saved, and
@@ -204,13 +234,14 @@ export async function startExercise(section: HTMLElement): Promise<void> {
     if (!wasCompleted && completed) document.dispatchEvent(new CustomEvent('shipshape:progress', { detail: { exercise: exercise.id } }));
   };
 
+  const savedText = () => (store.isPersistent ? 'Saved in this browser' : 'Not saved: storage is unavailable');
   const schedule = () => {
     clearTimeout(timer);
-    saveState.textContent = '';
+    // "Restored your saved text" is no longer the news once the learner types; "Saved in this browser"
+    // stays true (the text is saved again a moment later), so it is not blanked on every keystroke
+    if (saveState.textContent !== savedText()) saveState.textContent = '';
     timer = setTimeout(() => {
-      void check().then(() => {
-        saveState.textContent = store.isPersistent ? 'Saved in this browser' : 'Not saved: storage is unavailable';
-      });
+      void check().then(() => setText(saveState, savedText()));
     }, DEBOUNCE_MS);
   };
   changeListeners.push(schedule);

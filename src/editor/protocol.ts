@@ -13,8 +13,13 @@ export interface GradeRequest {
   preview?: PreviewRequest;
 }
 
+/**
+ * The grade comes first; when a preview was asked for, it follows in a second message
+ * (`previewFollows`), so the checklist and the markers never wait for the panels' data.
+ */
 export type GradeResponse =
-  | { id: number; ok: true; result: GradeResult; ms: number; preview?: PreviewPayload }
+  | { id: number; ok: true; result: GradeResult; ms: number; previewFollows?: boolean }
+  | { id: number; ok: true; preview: PreviewPayload | undefined }
   | { id: number; ok: false; error: string };
 
 /** The worker's first message, once its code has loaded: the per-run time limit starts counting after it. */

@@ -63,3 +63,20 @@ export const entry = (text: string, completed: boolean, updatedAt: string) => ({
   updatedAt,
   ...(completed ? { completedAt: updatedAt, passedFiles: { Dockerfile: text } } : {}),
 });
+
+/**
+ * Replaces the text of the file shown in an exercise's Monaco editor the way a learner's paste does:
+ * select all, then a `paste` event carrying the text, which Monaco's paste handler inserts as it is.
+ * (`keyboard.insertText` goes through Monaco's typing path: every line break keeps the indentation of
+ * the line before, so an indented continuation line indents all that follow, cumulatively.)
+ */
+export async function pasteInto(page: Page, ex: Locator, text: string): Promise<void> {
+  await ex.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.evaluate((t) => {
+    const target = document.activeElement ?? document.body;
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

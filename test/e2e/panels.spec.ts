@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { exercise, mounted } from './helpers.ts';
+import { exercise, mounted, pasteInto } from './helpers.ts';
 
 const CONTEXT_EX = '11-dockerignore-and-build-context/01-write-the-dockerignore';
 const IMAGE_EX = '17-pid1-signals-logs/01-exec-form';
@@ -28,12 +28,8 @@ async function shoot(page: Page, target: Locator, testInfo: TestInfo, name: stri
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-/** Replaces the text of the file shown in Monaco (insertText: no auto-closing brackets or quotes). */
-async function replaceText(page: Page, ex: Locator, text: string): Promise<void> {
-  await ex.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-}
+/** Replaces the text of the file shown in Monaco, as a paste does. */
+const replaceText = pasteInto;
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {

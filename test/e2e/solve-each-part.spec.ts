@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { mounted } from './helpers.ts';
+import { mounted, pasteInto } from './helpers.ts';
 
 const LESSONS = new URL('../../lessons/', import.meta.url).pathname;
 const ONE_PER_PART = [
@@ -26,11 +26,8 @@ for (const id of ONE_PER_PART) {
     for (const [file, text] of files) {
       const tab = ex.locator(`.ex-tab[data-file="${file}"]`);
       if (await tab.isVisible()) await tab.click();
-      await ex.locator('.monaco-editor .view-lines').click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      // paste-like input: Monaco does not auto-close brackets or re-indent inserted text
-      await page.keyboard.insertText(text);
+      // pasted, as a learner copying the answer would
+      await pasteInto(page, ex, text);
     }
     await expect(ex).toHaveAttribute('data-complete', 'true', { timeout: 20_000 });
     await expect(ex.locator('.ex-status')).toContainText('Complete');

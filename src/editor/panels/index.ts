@@ -142,6 +142,7 @@ export function createPreviewPanels(section: HTMLElement, exercise: Exercise, on
   if (anchor) anchor.after(root);
   else section.append(root);
 
+  let lastSignature = '';
   const renderAll = () => {
     const payload = last;
     if (!payload) return;
@@ -172,6 +173,10 @@ export function createPreviewPanels(section: HTMLElement, exercise: Exercise, on
     },
     render(payload) {
       if (!payload) return;
+      // most keystrokes change nothing the panels show: rebuilding them anyway cost a layout of the whole page
+      const signature = JSON.stringify([payload, changed.size > 0]);
+      if (signature === lastSignature && root.dataset.state === 'ok') return;
+      lastSignature = signature;
       last = payload;
       root.dataset.state = 'ok';
       tree?.update(payload.context);
