@@ -16,7 +16,8 @@ const CONTROL =
   '(?:' +
   ['\\|\\|', '\\&(?:\\&|>>?)', ';;\\&?', '[;|]\\&', '\\<\\(', '\\<\\<\\<', '\\<\\<-', '\\<\\<(?!\\()', '>>', '>[&|(]', '<[&>]', '[&;()|<>]'].join('|') +
   ')';
-const controlRE = new RegExp('^' + CONTROL + '$');
+/** A word the character loop would copy unchanged. */
+const PLAIN_WORD = /^[^"'\\$#*?&;()|<>]+$/;
 const META = '|&;()<> \\t';
 const SINGLE_QUOTE = "'([^']*?)'";
 const ANSI_C_BODY = "(?:\\\\[\\s\\S]|[^\\\\'])*?";
@@ -69,8 +70,15 @@ export function shellWords(string: string): ShellEntry[] {
     if (CHUNKER.lastIndex === match.index) CHUNKER.lastIndex += 1;
     const s = match[0];
     if (!s) continue;
-    if (controlRE.test(s)) {
+    // the first alternative is CONTROL, and the second cannot match an operator (its words exclude
+    // every operator character): group 1 says what shell-quote's controlRE.test(s) would
+    if (match[1] !== undefined) {
       entries.push({ op: s });
+      continue;
+    }
+    // most words have no quote, escape, variable, glob or comment: the loop below would copy them as they are
+    if (PLAIN_WORD.test(s)) {
+      entries.push(s);
       continue;
     }
     let quote: string | false = false;
