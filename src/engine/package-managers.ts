@@ -271,16 +271,10 @@ export interface UnwrappedCommand {
  */
 export function unwrapCommand(command: ShellCommand): UnwrappedCommand | null {
   // several rules ask about the same command: read it once (the model's commands never change)
-  let cached = unwrappedCommands.get(command);
-  if (cached === undefined) {
-    cached = readUnwrapped(command);
-    unwrappedCommands.set(command, cached);
-  }
-  return cached;
+  const readings = (command.readings ??= {});
+  if (readings.unwrapped === undefined) readings.unwrapped = readUnwrapped(command);
+  return readings.unwrapped as UnwrappedCommand | null;
 }
-
-const unwrappedCommands = new WeakMap<ShellCommand, UnwrappedCommand | null>();
-const parsedCommands = new WeakMap<ShellCommand, PackageManagerCommand | null>();
 
 function readUnwrapped(command: ShellCommand): UnwrappedCommand | null {
   const environment = new Map<string, string>();
@@ -334,12 +328,9 @@ function readUnwrapped(command: ShellCommand): UnwrappedCommand | null {
  * command does not run a package manager.
  */
 export function parsePackageManagerCommand(command: ShellCommand): PackageManagerCommand | null {
-  let cached = parsedCommands.get(command);
-  if (cached === undefined) {
-    cached = readPackageManagerCommand(command);
-    parsedCommands.set(command, cached);
-  }
-  return cached;
+  const readings = (command.readings ??= {});
+  if (readings.packageManager === undefined) readings.packageManager = readPackageManagerCommand(command);
+  return readings.packageManager as PackageManagerCommand | null;
 }
 
 function readPackageManagerCommand(command: ShellCommand): PackageManagerCommand | null {

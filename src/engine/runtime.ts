@@ -608,6 +608,7 @@ function commandFromWords(words: Word[]): ShellCommand | undefined {
     range: { start: p.range.start, end: words[words.length - 1].range.end },
     assignments: [],
     redirects: [],
+    readings: undefined,
   };
 }
 

@@ -34,6 +34,17 @@ export interface ShellCommand {
   before?: CommandSeparator;
   /** Redirection targets: `> /dev/null` gives { op: '>', target: '/dev/null' }. */
   redirects: { op: string; target: string }[];
+  /**
+   * What package-managers.ts has read from this command, kept on it because many rules ask about every
+   * command (a slot on the object is much cheaper to read than a WeakMap). Not part of the model's meaning.
+   */
+  readings?: CommandReadings;
+}
+
+/** Memo slots for package-managers.ts; `undefined` means not read yet, `null` means "not one". */
+export interface CommandReadings {
+  unwrapped?: unknown;
+  packageManager?: unknown;
 }
 
 type Token =
@@ -400,6 +411,7 @@ export function splitCommands(logical: LogicalText, doc: LineIndex): ShellComman
         after,
         before: sep,
         redirects,
+        readings: undefined,
       });
       after = sep;
     } else if (sep) {

@@ -70,7 +70,7 @@ export default defineRule({
         const doc = model.doc;
         for (const cmd of instructionCommands(hc, doc)) {
           const u = unwrapCommand(cmd);
-          const target: ShellCommand = u.name === cmd.name ? cmd : { ...cmd, name: u.name, program: u.program.value, programRange: u.program.range, args: u.args };
+          const target: ShellCommand = u.name === cmd.name ? cmd : { ...cmd, name: u.name, program: u.program.value, programRange: u.program.range, args: u.args, readings: undefined };
           if (!judge(target)) continue;
           // a word of the JSON form includes its quotes: add a new JSON string after it; in shell text (or a `sh -c` string) add ` -f`
           const jsonWord = hc.execForm !== null && doc.text[doc.offsetAt(target.programRange.start)] === '"';
