@@ -170,6 +170,7 @@ export async function startPlayground(): Promise<void> {
     return li;
   };
 
+  let lastShown = '';
   const check = async () => {
     const mine = ++generation;
     const input = current();
@@ -185,9 +186,14 @@ export async function startPlayground(): Promise<void> {
       score.textContent = outcome.kind === 'timeout' ? 'Checking took too long and was stopped; it restarts on your next edit.' : `The checker failed: ${outcome.message}`;
       return;
     }
-    root.dataset.checker = 'ok';
+    const wasOk = root.dataset.checker === 'ok';
+    if (!wasOk) root.dataset.checker = 'ok';
     findings = outcome.result.findings;
     for (const file of ['Dockerfile', '.dockerignore']) editor.setFindings(file, findings.filter((f) => f.file === file));
+    // most keystrokes leave the list as it was: rebuilding it anyway costs a layout of the page
+    const shown = JSON.stringify(findings.map((f) => [f.rule, f.file, f.range, f.severity, f.message, !!f.fix]));
+    if (wasOk && shown === lastShown) return;
+    lastShown = shown;
     render();
   };
   const schedule = () => {

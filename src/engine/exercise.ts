@@ -8,6 +8,7 @@ import { lintWithModel, type LintOptions } from './lint.ts';
 import type { DockerfileModel } from './model.ts';
 import type { ContextFile, Finding, LintInput } from './types.ts';
 import { learnerDockerignore } from './exercise-input.ts';
+import { isMissingFromFinding } from './rules/dockerfile-syntax.ts';
 
 export interface RuleCheck {
   kind: 'rule';
@@ -95,7 +96,9 @@ export function grade(exercise: Pick<Exercise, 'checks' | 'context'>, input: Lin
   const graded = new Set<string>();
   const checks = exercise.checks.map((check) => evaluate(check, findings, model, files, graded));
   const passed = checks.filter((c) => c.passed).length;
-  const others = findings.filter((f) => !graded.has(f.rule));
+  // without a FROM every check already says "Write a FROM instruction first": the finding saying so is not repeated
+  const noStage = !model || model.stages.length === 0;
+  const others = findings.filter((f) => !graded.has(f.rule) && !(noStage && isMissingFromFinding(f)));
   return { checks, passed, total: checks.length, complete: passed === checks.length && checks.length > 0, others, findings };
 }
 

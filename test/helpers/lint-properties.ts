@@ -73,17 +73,23 @@ const errorRules = (findings: readonly Finding[]): Set<string> => new Set(findin
  * Applying every quick fix (pass after pass, as --fix and "Fix all" do) keeps the file readable
  * (no parse error, same number of stages), adds no error-severity finding, and settles: within
  * MAX_FIX_PASSES no finding offers a fix any more, and no pass offers fixes that change nothing.
+ * dockerfile-syntax's fixes are the exception to the first two, in passes of their own (see below).
  */
 export function checkFixes(input: LintInput, findings: readonly Finding[]): { passes: number } {
-  const before = errorRules(findings);
-  const stagesBefore = buildModel(input.dockerfile).stages.length;
+  let before = errorRules(findings);
+  let stagesBefore = buildModel(input.dockerfile).stages.length;
   let current: LintInput = { ...input, dockerfile: normalizeText(input.dockerfile) };
   let now = findings;
   for (let pass = 1; ; pass++) {
-    const forDockerfile = fixesOf(now, 'Dockerfile');
-    const forIgnore = fixesOf(now, '.dockerignore');
+    // A dockerfile-syntax fix (`FORM` -> `FROM`, `--chown app:app` -> `--chown=app:app`) makes Docker read a line it
+    // could not: stages appear and the other rules see that line for the first time, so what they find there was
+    // hidden, not introduced. Such fixes get a pass of their own, after which the file is judged afresh.
+    const syntax = now.filter((f) => f.rule === 'dockerfile-syntax' && f.fix);
+    const syntaxOnly = syntax.length > 0;
+    const forDockerfile = fixesOf(syntaxOnly ? syntax : now, 'Dockerfile');
+    const forIgnore = syntaxOnly ? [] : fixesOf(now, '.dockerignore');
     if (forDockerfile.length === 0 && forIgnore.length === 0) return { passes: pass - 1 };
-    const offered = now.filter((f) => f.fix).map((f) => f.rule);
+    const offered = (syntaxOnly ? syntax : now.filter((f) => f.fix)).map((f) => f.rule);
     if (pass > MAX_FIX_PASSES) throw new Error(`fixes still offered after ${MAX_FIX_PASSES} passes: ${offered.join(', ')}`);
     const dockerfile = applyFixes(current.dockerfile, forDockerfile).text;
     const dockerignore = forIgnore.length > 0 ? applyFixes(current.dockerignore ?? '', forIgnore).text : current.dockerignore;
@@ -96,6 +102,11 @@ export function checkFixes(input: LintInput, findings: readonly Finding[]): { pa
       throw new Error(`after fix pass ${pass}: ${(err as Error).message}\n--- fixed text ---\n${JSON.stringify(current)}`);
     }
     const stages = buildModel(current.dockerfile).stages.length;
+    if (syntaxOnly) {
+      before = errorRules(now);
+      stagesBefore = stages;
+      continue;
+    }
     if (stages !== stagesBefore) throw new Error(`fix pass ${pass} changed the number of stages from ${stagesBefore} to ${stages}`);
     for (const rule of errorRules(now)) {
       if (!before.has(rule)) throw new Error(`fix pass ${pass} (${[...new Set(offered)].join(', ')}) introduced ${rule} at error severity\n--- fixed input ---\n${JSON.stringify(current)}`);

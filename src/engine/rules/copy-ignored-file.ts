@@ -4,6 +4,9 @@ import { defineRule } from '../rule.ts';
 
 const quote = (s: string) => '`' + s + '`';
 
+/** COPY and ADD flags that take no value (`--link`); the others need `=value`. */
+const BOOLEAN_FLAGS = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
+
 function byPattern(p: IgnorePattern | undefined): string {
   return p ? `by pattern ${quote(p.text)} on line ${p.line + 1} of .dockerignore` : 'by the .dockerignore';
 }
@@ -42,6 +45,8 @@ export default defineRule({
     return {
       instruction(ins) {
         if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return;
+        // `--chown app:app`: Docker stops at the flag without its value (dockerfile-syntax says so), and `app:app` is no source
+        if (ins.flags.some((f) => f.value === null && !BOOLEAN_FLAGS.has(f.name))) return;
         const analysis = analyzeBuild(context.model, context.input);
         const copy = analysis?.byInstruction.get(ins.index);
         if (!analysis || !copy || copy.from !== null) return;

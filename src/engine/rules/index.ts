@@ -2,6 +2,7 @@
  * The registry of rules: every rule file is imported here, once. Order is the curriculum's.
  */
 import type { Rule } from '../rule.ts';
+import dockerfileSyntax from './dockerfile-syntax.ts';
 import trustedBaseImage from './trusted-base-image.ts';
 import noUntaggedBase from './no-untagged-base.ts';
 import noLatestTag from './no-latest-tag.ts';
@@ -52,9 +53,19 @@ import healthcheckFailsOnError from './healthcheck-fails-on-error.ts';
 import healthcheckToolAvailable from './healthcheck-tool-available.ts';
 import execFormCmd from './exec-form-cmd.ts';
 import logsToStdout from './logs-to-stdout.ts';
+import undefinedVariable from './undefined-variable.ts';
+import redundantTargetPlatform from './redundant-target-platform.ts';
+import fromPlatformConst from './from-platform-const.ts';
+import instructionCasing from './instruction-casing.ts';
+import workdirAbsolute from './workdir-absolute.ts';
+import maintainerDeprecated from './maintainer-deprecated.ts';
+import exposeFormat from './expose-format.ts';
+import keyValueFormat from './key-value-format.ts';
+import singleCmdEntrypoint from './single-cmd-entrypoint.ts';
 
 export const allRules: readonly Rule[] = [
   // 01
+  dockerfileSyntax,
   trustedBaseImage,
   // 02
   noUntaggedBase,
@@ -62,6 +73,9 @@ export const allRules: readonly Rule[] = [
   preferDigest,
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
+  undefinedVariable,
+  redundantTargetPlatform,
+  fromPlatformConst,
   // 03
   minimalFinalBase,
   // 04
@@ -80,6 +94,7 @@ export const allRules: readonly Rule[] = [
   copyFromKnownStage,
   duplicateStageName,
   reservedStageName,
+  instructionCasing,
   // 08
   aptNoInstallRecommends,
   apkNoCache,
@@ -93,6 +108,8 @@ export const allRules: readonly Rule[] = [
   // 10
   copySourcesAfterDeps,
   metadataLate,
+  workdirAbsolute,
+  maintainerDeprecated,
   // 11
   dockerignorePresent,
   dockerignoreExcludes,
@@ -102,6 +119,7 @@ export const allRules: readonly Rule[] = [
   userNotRoot,
   noSudo,
   privilegedPortAsNonRoot,
+  exposeFormat,
   // 13
   numericUser,
   highUid,
@@ -112,6 +130,7 @@ export const allRules: readonly Rule[] = [
   noSecretFiles,
   // 15
   noDevServer,
+  keyValueFormat,
   // 16
   healthcheckPresent,
   healthcheckFailsOnError,
@@ -119,6 +138,7 @@ export const allRules: readonly Rule[] = [
   // 17
   execFormCmd,
   logsToStdout,
+  singleCmdEntrypoint,
   // 18
   noShellInDistroless,
 ];

@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'every source is sent', code: 'FROM python:3.13-slim\nCOPY requirements.txt ./\nCOPY src/ ./src/\n', context: py, dockerignore: '.git\n' },
     { name: 'the context is unknown', code: 'FROM python:3.13-slim\nCOPY nothing-here.txt ./\n' },
     { name: 'COPY --from reads another stage', code: 'FROM golang:1.23 AS build\nFROM alpine:3.21\nCOPY --from=build /out/app /app\n', context: py },
+    { name: 'a flag without its value (dockerfile-syntax reports it): the word after it is no source', code: 'FROM alpine:3.21\nCOPY --chown app:app requirements.txt ./\nCOPY --from build /out/app /app\n', context: py },
     { name: 'remote and inline sources', code: 'FROM alpine:3.21\nADD https://example.com/a.tgz /tmp/\nCOPY <<EOF /etc/motd\nhello\nEOF\n', context: py },
     { name: 'a variable resolved from its ARG default', code: 'FROM alpine:3.21\nARG APP=src\nCOPY ${APP} /app\n', context: py },
     { name: 'a variable without a value is not judged', code: 'FROM alpine:3.21\nARG APP\nCOPY ${APP}/missing /app\n', context: py },

@@ -8,4 +8,5 @@ RUN CGO_ENABLED=0 go build -trimpath -o /out/invoice-pdf ./cmd/invoice-pdf
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/invoice-pdf /invoice-pdf
+LABEL org.opencontainers.image.description="Invoice PDFs, built with Go ${GO_VERSION}"
 ENTRYPOINT ["/invoice-pdf"]

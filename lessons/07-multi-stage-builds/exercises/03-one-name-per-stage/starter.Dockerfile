@@ -6,7 +6,7 @@ RUN npm ci
 COPY web/ ./
 RUN npm run build
 
-FROM golang:1.27-bookworm AS scratch
+FROM golang:1.27-bookworm as Scratch
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

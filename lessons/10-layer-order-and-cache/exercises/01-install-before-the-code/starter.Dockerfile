@@ -1,6 +1,6 @@
 FROM python:3.13-slim-bookworm
 RUN useradd --create-home --uid 10001 app
-WORKDIR /app
+WORKDIR app
 COPY . .
 RUN pip install --no-cache-dir -r requirements.txt
 USER 10001

@@ -13,6 +13,7 @@ RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /src/dist ./dist
 USER 10001
 EXPOSE 3000
+LABEL org.opencontainers.image.authors="Orders team <orders@example.com>"
 ARG GIT_COMMIT
 LABEL org.opencontainers.image.revision=$GIT_COMMIT
 CMD ["node", "dist/server.js"]

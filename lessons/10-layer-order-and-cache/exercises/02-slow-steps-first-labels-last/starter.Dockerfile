@@ -5,6 +5,7 @@ RUN npm ci
 RUN npm run build
 
 FROM node:24-bookworm-slim
+MAINTAINER Orders team <orders@example.com>
 ARG GIT_COMMIT
 LABEL org.opencontainers.image.revision=$GIT_COMMIT
 EXPOSE 3000

@@ -7,4 +7,4 @@ RUN npm run build
 
 FROM nginx:1.30-alpine
 COPY --from=build /src/dist /usr/share/nginx/html
-EXPOSE 80
+EXPOSE 80:80

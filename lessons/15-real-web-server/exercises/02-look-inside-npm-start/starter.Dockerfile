@@ -5,6 +5,6 @@ COPY package.json package-lock.json ./
 RUN npm ci && npm cache clean --force
 COPY . .
 USER 10001
-ENV PORT=8080
+ENV PORT 8080
 EXPOSE ${PORT}
 CMD ["npm", "start"]

@@ -6,4 +6,5 @@ RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 USER 10001
 ENV NODE_ENV=production
+CMD ["node", "--inspect=0.0.0.0:9229", "worker.js"]
 CMD node migrate.js && node worker.js
