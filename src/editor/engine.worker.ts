@@ -5,7 +5,7 @@
  * from the same model (and the build-context analysis the rules already memoized on it).
  */
 import { grade, type GradeResult } from '../engine/exercise.ts';
-import { buildModel, type DockerfileModel } from '../engine/model.ts';
+import { buildModel, InstructionReuse, type DockerfileModel } from '../engine/model.ts';
 import type { LintInput } from '../engine/types.ts';
 import { buildPreview, type PreviewPayload } from './panels/preview-data.ts';
 import type { GradeRequest, GradeResponse, ReadyMessage } from './protocol.ts';
@@ -13,6 +13,7 @@ import type { GradeRequest, GradeResponse, ReadyMessage } from './protocol.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 const reply = (response: GradeResponse) => self.postMessage(response);
+const reuse = new InstructionReuse();
 const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 self.onmessage = (event: MessageEvent<GradeRequest>) => {
@@ -22,7 +23,8 @@ self.onmessage = (event: MessageEvent<GradeRequest>) => {
   let result: GradeResult;
   try {
     try {
-      model = buildModel(req.input.dockerfile);
+      // an edit changes a line or two: the instructions it did not touch are not read again
+      model = buildModel(req.input.dockerfile, reuse);
     } catch {
       model = undefined; // grade() reports the parse error
     }

@@ -243,7 +243,39 @@ export function normalizeText(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function buildModel(input: string): DockerfileModel {
+/**
+ * What an editor keeps between two builds of the same file, so that the instructions an edit did not
+ * touch are not read again: their arguments, flags, shell commands (and what rules have read from those
+ * commands) carry over. An instruction is reused only when its text, up to the next instruction, and
+ * the position it starts at are the same, so every range in it is the same too. Only the worker uses
+ * it: the CLI, the tests and the benchmarks build every model from scratch.
+ */
+export class InstructionReuse {
+  private previous = new Map<string, Instruction>();
+  private next = new Map<string, Instruction>();
+  /** Instructions taken from the previous build in the last buildModel (for tests). */
+  reused = 0;
+
+  /** Called by buildModel at its start and end. */
+  begin(): void {
+    this.next = new Map();
+    this.reused = 0;
+  }
+  end(): void {
+    this.previous = this.next;
+    this.next = new Map();
+  }
+  take(key: string): Instruction | undefined {
+    const found = this.previous.get(key);
+    if (found) this.reused++;
+    return found;
+  }
+  keep(key: string, ins: Instruction): void {
+    this.next.set(key, ins);
+  }
+}
+
+export function buildModel(input: string, reuse?: InstructionReuse): DockerfileModel {
   const text = normalizeText(input);
   const doc = new LineIndex(text);
   // dockerfile-ast reads a file of one comment line (no line break) in quadratic time (20,000 `#` took
@@ -256,8 +288,25 @@ export function buildModel(input: string): DockerfileModel {
   const globalArgs = new Map<string, string | undefined>();
   const stageNames = new Map<string, number>();
 
-  for (const ins of ast.getInstructions()) {
-    const node = makeInstruction(ins, doc, escapeChar, instructions.length);
+  const astInstructions = ast.getInstructions();
+  reuse?.begin();
+  for (let n = 0; n < astInstructions.length; n++) {
+    const ins = astInstructions[n];
+    let node: Instruction;
+    if (reuse) {
+      // the text from this instruction to the next one (heredoc bodies and comments included), where it starts, and the escape character
+      const range = ins.getRange();
+      const from = doc.offsetAt(range.start);
+      const to = n + 1 < astInstructions.length ? doc.offsetAt(astInstructions[n + 1].getRange().start) : text.length;
+      const key = `${escapeChar}${range.start.line}:${range.start.character}:${from}\u0000${text.slice(from, to)}`;
+      const before = reuse.take(key);
+      const template = before ?? makeInstruction(ins, doc, escapeChar, instructions.length);
+      reuse.keep(key, template);
+      // a fresh object per model: stageIndex and index are the model's own; the parts read from the text are shared
+      node = { ...template, stageIndex: -1, index: instructions.length };
+    } else {
+      node = makeInstruction(ins, doc, escapeChar, instructions.length);
+    }
     instructions.push(node);
     if (node.keyword === 'FROM') {
       const words = node.args;
@@ -341,6 +390,7 @@ export function buildModel(input: string): DockerfileModel {
     if (!/^#[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*=/.test(line)) comments.push({ text: line.replace(/^#[ \t]*/, ''), range: d.getRange() });
   }
   comments.sort((a, b) => a.range.start.line - b.range.start.line);
+  reuse?.end();
   return { text, doc, escapeChar, instructions, globalArgs, stages, finalStage, comments };
 }
 
