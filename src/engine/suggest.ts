@@ -6,15 +6,30 @@
 /** Edit distance counting insertions, deletions, substitutions and swaps of neighbours (`bulid` -> `build` is 1). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  // three rows of the table (a swap looks two rows back), reused: this runs for every unknown word of a file
+  let before = new Array<number>(m + 1).fill(0);
+  let previous = new Array<number>(m + 1);
+  let current = new Array<number>(m + 1).fill(0);
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  for (let i = 1; i <= n; i++) {
+    current[0] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, before[j - 2] + 1);
+      current[j] = v;
     }
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
-  return d[a.length][b.length];
+  return previous[m];
 }
 
 /**
