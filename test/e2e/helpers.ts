@@ -65,13 +65,13 @@ export const entry = (text: string, completed: boolean, updatedAt: string) => ({
 });
 
 /**
- * Replaces the text of the file shown in an exercise's Monaco editor the way a learner's paste does:
- * select all, then a `paste` event carrying the text, which Monaco's paste handler inserts as it is.
- * (`keyboard.insertText` goes through Monaco's typing path: every line break keeps the indentation of
- * the line before, so an indented continuation line indents all that follow, cumulatively.)
+ * Replaces an editor's text the way a learner's paste does: a click into `editor`, select all, then a
+ * `paste` event carrying the text, which Monaco's paste handler inserts as it is. (`keyboard.insertText`
+ * goes through Monaco's typing path: every line break keeps the indentation of the line before, so an
+ * indented continuation line indents all that follow, cumulatively; and typing 1 MB is no learner's way.)
  */
-export async function pasteInto(page: Page, ex: Locator, text: string): Promise<void> {
-  await ex.locator('.monaco-editor .view-lines').click();
+export async function pasteText(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.click();
   await page.keyboard.press('Control+A');
   await page.evaluate((t) => {
     const target = document.activeElement ?? document.body;
@@ -79,4 +79,9 @@ export async function pasteInto(page: Page, ex: Locator, text: string): Promise<
     data.setData('text/plain', t);
     target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/** Replaces the text of the file shown in an exercise's Monaco editor, as a paste does. */
+export async function pasteInto(page: Page, ex: Locator, text: string): Promise<void> {
+  await pasteText(page, ex.locator('.monaco-editor .view-lines'), text);
 }

@@ -9,6 +9,7 @@
  * lowered), and a genuinely large input exceeds it.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pasteText } from './helpers.ts';
 
 const LESSON = '/02-pin-base-images/';
 const EXERCISE = 'section.exercise[data-exercise="02-pin-base-images/01-name-a-version"]';
@@ -62,22 +63,6 @@ async function expectResponsive(page: Page, limitMs = 1_000): Promise<void> {
   expect(slowest, 'page.evaluate round trip (ms)').toBeLessThan(limitMs);
 }
 
-/**
- * Replaces the editor's text the way a paste does: select all, then a `paste` event carrying the
- * text on its clipboard data, which Monaco's paste handler reads (typing 1 MB key by key, or
- * `keyboard.insertText`, goes through Monaco's typing path instead, which no learner uses for 1 MB).
- */
-async function paste(page: Page, editor: Locator, text: string): Promise<void> {
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.evaluate((t) => {
-    const target = document.activeElement ?? document.body;
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 /** Types `#` at the very start of `text` (the editor's text) and returns how long until the editor shows it. */
 async function keystrokeGetsThrough(page: Page, editor: Locator, text: string): Promise<number> {
   await editor.click();
@@ -116,7 +101,7 @@ test.describe('a lesson exercise under bad input', () => {
     const editor = ex.locator('.monaco-editor');
     await watchLongTasks(page);
     const big = bigDockerfile(1_000_000, 'one-megabyte');
-    await paste(page, editor, big);
+    await pasteText(page, editor, big);
     // the checklist updates for the pasted text (its base is tagged: the tag check passes)
     await expect(ex).toHaveAttribute('data-checker', 'ok', { timeout: 30_000 });
     await expect(ex.locator('.ex-status')).toContainText(/checks pass/);
@@ -140,7 +125,7 @@ test.describe('a lesson exercise under bad input', () => {
       ['binary junk', `FROM python\n${binaryJunk(50_000)}`],
       ['10,000 lines', tenThousandLines('ten-thousand')],
     ] as const) {
-      await paste(page, editor, text);
+      await pasteText(page, editor, text);
       // either the checklist is graded again or a message says why not
       await expect(ex.locator('.ex-status'), name).toContainText(/checks pass|too long|failed|too large/, { timeout: 30_000 });
       await expect(ex, name).toHaveAttribute('data-checker', /ok|timeout|error/);
@@ -153,7 +138,7 @@ test.describe('a lesson exercise under bad input', () => {
   test('a run over the time limit shows "checking took too long", and the next edit is checked again; nothing is lost', async ({ page }) => {
     const ex = await openExercise(page, '?checker-time-limit=1000');
     const editor = ex.locator('.monaco-editor');
-    await paste(page, editor, bigDockerfile(1_500_000, 'too-slow'));
+    await pasteText(page, editor, bigDockerfile(1_500_000, 'too-slow'));
     await expect(ex).toHaveAttribute('data-checker', 'timeout', { timeout: 30_000 });
     await expect(ex.locator('.ex-status')).toContainText('Checking took too long');
     await expect(ex.locator('.ex-status')).toContainText('Your text is kept');
@@ -167,7 +152,7 @@ test.describe('a lesson exercise under bad input', () => {
     await expect(again.locator('.monaco-editor .view-line').first()).toContainText('# too-slow');
 
     // the next edit gets a fresh worker and is graded
-    await paste(page, again.locator('.monaco-editor'), 'FROM python:3.13-slim-bookworm\nUSER 10001\nCMD ["python", "app.py"]\n');
+    await pasteText(page, again.locator('.monaco-editor'), 'FROM python:3.13-slim-bookworm\nUSER 10001\nCMD ["python", "app.py"]\n');
     await expect(again).toHaveAttribute('data-checker', 'ok', { timeout: 30_000 });
     await expect(again.locator('.ex-status')).toContainText(/checks pass/);
   });
@@ -184,7 +169,7 @@ test.describe('the playground under bad input', () => {
       ['1 MB', bigDockerfile(1_000_000, 'playground-megabyte')],
       ['10,000 lines', tenThousandLines('playground-lines')],
     ] as const) {
-      await paste(page, editor, text);
+      await pasteText(page, editor, text);
       await expect(pg, name).toHaveAttribute('data-checker', /ok|timeout/, { timeout: 30_000 });
       await expect(pg.locator('.pg-score'), name).toContainText(/Score|too long/);
       await expectResponsive(page);
@@ -201,11 +186,11 @@ test.describe('the playground under bad input', () => {
   test('binary junk is refused with a clear message, and the next edit is checked', async ({ page }) => {
     const pg = await openPlayground(page);
     const editor = pg.locator('.monaco-editor');
-    await paste(page, editor, `FROM alpine\n${binaryJunk(50_000)}`);
+    await pasteText(page, editor, `FROM alpine\n${binaryJunk(50_000)}`);
     await expect(pg).toHaveAttribute('data-checker', 'binary');
     await expect(pg.locator('.pg-score')).toContainText('binary data');
     await expectResponsive(page);
-    await paste(page, editor, 'FROM python:latest\nCMD ["python", "app.py"]\n');
+    await pasteText(page, editor, 'FROM python:latest\nCMD ["python", "app.py"]\n');
     await expect(pg).toHaveAttribute('data-checker', 'ok');
     await expect(pg.locator('.pg-finding[data-rule="no-latest-tag"]')).toHaveCount(1);
   });
@@ -213,11 +198,11 @@ test.describe('the playground under bad input', () => {
   test('a run over the time limit shows "checking took too long"; the worker restarts and the next edit is checked', async ({ page }) => {
     const pg = await openPlayground(page, '?checker-time-limit=1000');
     const editor = pg.locator('.monaco-editor');
-    await paste(page, editor, bigDockerfile(1_500_000, 'playground-slow'));
+    await pasteText(page, editor, bigDockerfile(1_500_000, 'playground-slow'));
     await expect(pg).toHaveAttribute('data-checker', 'timeout', { timeout: 30_000 });
     await expect(pg.locator('.pg-score')).toContainText('Checking took too long');
     await expectResponsive(page);
-    await paste(page, editor, 'FROM python:latest\nCMD ["python", "app.py"]\n');
+    await pasteText(page, editor, 'FROM python:latest\nCMD ["python", "app.py"]\n');
     await expect(pg).toHaveAttribute('data-checker', 'ok', { timeout: 30_000 });
     await expect(pg.locator('.pg-finding[data-rule="no-latest-tag"]')).toHaveCount(1);
   });
