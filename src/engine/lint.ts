@@ -8,7 +8,7 @@ import type { Rule, RuleContext, RuleVisitor, ReportDescriptor } from './rule.ts
 import { allRules } from './rules/index.ts';
 import { collectSuppressions, isSuppressed } from './suppressions.ts';
 import { compareRanges } from './text.ts';
-import type { Finding, LintConfig, LintInput, Range, RuleMeta } from './types.ts';
+import type { Finding, LintConfig, LintInput, Range, RuleMeta, Severity } from './types.ts';
 import { DEFAULT_TRUSTED_REGISTRIES } from './data/registries.ts';
 import { EOL_CHECKED } from './data/eol.ts';
 
@@ -61,88 +61,53 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
     };
   }
 
-  const rules = (options.rules ?? allRules).filter((r) => config.rules[r.meta.id] !== 'off');
+  const rules = options.rules ?? allRules;
   const findings: Finding[] = [];
+  const run = new Run(model, files, config, findings);
   const metaById = new Map<string, RuleMeta>();
-  const active: { rule: Rule; visitor: RuleVisitor; failed: boolean }[] = [];
-  let currentStage: number | undefined;
-
-  const fail = (entry: (typeof active)[number], err: unknown) => {
-    if (entry.failed) return;
-    entry.failed = true;
-    findings.push({
-      rule: 'engine-error',
-      severity: 'error',
-      message: `Rule ${entry.rule.meta.id} failed on this file and was skipped (${errorText(err)}); the other rules ran. Please report this.`,
-      range: START,
-      file: 'Dockerfile',
-      lesson: '',
-    });
-  };
+  // each hook's handlers, collected once rather than looked up for every node of the walk
+  const onStage: Handler<'stage'>[] = [];
+  const onInstruction: Handler<'instruction'>[] = [];
+  const onCommand: Handler<'command'>[] = [];
+  const onStageEnd: Handler<'stageEnd'>[] = [];
+  const onEnd: Handler<'end'>[] = [];
 
   for (const rule of rules) {
-    metaById.set(rule.meta.id, rule.meta);
     const setting = config.rules[rule.meta.id];
-    const severity = setting && setting !== 'off' ? setting : rule.meta.severity;
-    const entry = { rule, visitor: {} as RuleVisitor, failed: false };
-    const context: RuleContext = {
-      model,
-      input: files,
-      config,
-      report(d: ReportDescriptor) {
-        findings.push({
-          rule: rule.meta.id,
-          severity,
-          message: d.message,
-          range: d.range,
-          file: d.file ?? 'Dockerfile',
-          lesson: rule.meta.lesson,
-          ...((d.stage ?? currentStage) !== undefined ? { stage: d.stage ?? currentStage } : {}),
-          ...(d.fix ? { fix: d.fix } : {}),
-        });
-      },
-    };
+    if (setting === 'off') continue;
+    metaById.set(rule.meta.id, rule.meta);
+    const context = new Context(run, rule, setting ?? rule.meta.severity);
+    let visitor: RuleVisitor;
     try {
-      entry.visitor = rule.create(context);
+      visitor = rule.create(context);
     } catch (err) {
-      fail(entry, err);
+      run.fail(context, err);
+      continue;
     }
-    active.push(entry);
+    if (visitor.stage) onStage.push({ context, visitor, fn: visitor.stage });
+    if (visitor.instruction) onInstruction.push({ context, visitor, fn: visitor.instruction });
+    if (visitor.command) onCommand.push({ context, visitor, fn: visitor.command });
+    if (visitor.stageEnd) onStageEnd.push({ context, visitor, fn: visitor.stageEnd });
+    if (visitor.end) onEnd.push({ context, visitor, fn: visitor.end });
   }
 
-  // each hook's handlers, looked up once rather than for every node of the walk
-  type Entry = (typeof active)[number];
-  const handlers = <K extends keyof RuleVisitor>(hook: K) => {
-    const list: { entry: Entry; fn: NonNullable<RuleVisitor[K]> }[] = [];
-    for (const entry of active) {
-      const fn = entry.visitor[hook];
-      if (!entry.failed && typeof fn === 'function') list.push({ entry, fn: fn as NonNullable<RuleVisitor[K]> });
-    }
-    return list;
-  };
-  const onStage = handlers('stage');
-  const onInstruction = handlers('instruction');
-  const onCommand = handlers('command');
-  const onStageEnd = handlers('stageEnd');
-  const onEnd = handlers('end');
-
-  const visitStage = (list: typeof onStage, stage: Stage) => {
+  const visitStage = (list: Handler<'stage'>[] | Handler<'stageEnd'>[], stage: Stage) => {
     for (const h of list) {
-      if (h.entry.failed) continue;
+      if (h.context.failed) continue;
       try {
-        h.fn.call(h.entry.visitor, stage);
+        h.fn.call(h.visitor, stage);
       } catch (err) {
-        fail(h.entry, err);
+        run.fail(h.context, err);
       }
     }
   };
   const visitInstruction = (ins: Instruction, stage: Stage | undefined) => {
     for (const h of onInstruction) {
-      if (h.entry.failed) continue;
+      if (h.context.failed) continue;
       try {
-        h.fn.call(h.entry.visitor, ins, stage);
+        h.fn.call(h.visitor, ins, stage);
       } catch (err) {
-        fail(h.entry, err);
+        run.fail(h.context, err);
       }
     }
   };
@@ -153,7 +118,7 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
     visitInstruction(ins, undefined);
   }
   for (const stage of model.stages) {
-    currentStage = stage.index;
+    run.currentStage = stage.index;
     visitStage(onStage, stage);
     visitInstruction(stage.from, stage);
     for (const ins of stage.instructions) {
@@ -161,24 +126,24 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
       if (ins.keyword !== 'RUN' || onCommand.length === 0) continue;
       for (const cmd of ins.commands) {
         for (const h of onCommand) {
-          if (h.entry.failed) continue;
+          if (h.context.failed) continue;
           try {
-            h.fn.call(h.entry.visitor, cmd, ins, stage);
+            h.fn.call(h.visitor, cmd, ins, stage);
           } catch (err) {
-            fail(h.entry, err);
+            run.fail(h.context, err);
           }
         }
       }
     }
     visitStage(onStageEnd, stage);
   }
-  currentStage = undefined;
+  run.currentStage = undefined;
   for (const h of onEnd) {
-    if (h.entry.failed) continue;
+    if (h.context.failed) continue;
     try {
-      h.fn.call(h.entry.visitor);
+      h.fn.call(h.visitor);
     } catch (err) {
-      fail(h.entry, err);
+      run.fail(h.context, err);
     }
   }
 
@@ -186,6 +151,76 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
   const kept = findings.filter((f) => !isSuppressed(f, metaById.get(f.rule), suppressions));
   kept.sort((a, b) => (a.file === b.file ? 0 : a.file === 'Dockerfile' ? -1 : 1) || compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
   return { findings: kept, model };
+}
+
+/** One hook of one rule's visitor. */
+interface Handler<K extends keyof RuleVisitor> {
+  context: Context;
+  visitor: RuleVisitor;
+  fn: NonNullable<RuleVisitor[K]>;
+}
+
+/** The state of one lint: where findings go and which stage the walk is in. */
+class Run {
+  currentStage: number | undefined = undefined;
+  readonly model: DockerfileModel;
+  readonly input: LintInput;
+  readonly config: Required<LintConfig>;
+  readonly findings: Finding[];
+  constructor(model: DockerfileModel, input: LintInput, config: Required<LintConfig>, findings: Finding[]) {
+    this.model = model;
+    this.input = input;
+    this.config = config;
+    this.findings = findings;
+  }
+
+  /** A rule that throws is reported once and skipped for the rest of the walk. */
+  fail(context: Context, err: unknown): void {
+    if (context.failed) return;
+    context.failed = true;
+    this.findings.push({
+      rule: 'engine-error',
+      severity: 'error',
+      message: `Rule ${context.rule.meta.id} failed on this file and was skipped (${errorText(err)}); the other rules ran. Please report this.`,
+      range: START,
+      file: 'Dockerfile',
+      lesson: '',
+    });
+  }
+}
+
+/** What a rule's `create` receives: a class, so that 60 rules per lint cost 60 small objects and no closures. */
+class Context implements RuleContext {
+  failed = false;
+  readonly model: DockerfileModel;
+  readonly input: LintInput;
+  readonly config: Required<LintConfig>;
+  readonly rule: Rule;
+  private readonly run: Run;
+  private readonly severity: Severity;
+  constructor(run: Run, rule: Rule, severity: Severity) {
+    this.run = run;
+    this.rule = rule;
+    this.severity = severity;
+    this.model = run.model;
+    this.input = run.input;
+    this.config = run.config;
+  }
+
+  report(d: ReportDescriptor): void {
+    const stage = d.stage ?? this.run.currentStage;
+    const finding: Finding = {
+      rule: this.rule.meta.id,
+      severity: this.severity,
+      message: d.message,
+      range: d.range,
+      file: d.file ?? 'Dockerfile',
+      lesson: this.rule.meta.lesson,
+    };
+    if (stage !== undefined) finding.stage = stage;
+    if (d.fix) finding.fix = d.fix;
+    this.run.findings.push(finding);
+  }
 }
 
 function errorText(err: unknown): string {
