@@ -58,20 +58,27 @@ const LEADING_KEYWORDS = new Set(['!', '{', 'then', 'do', 'else', 'elif', 'if', 
 const CLOSING_KEYWORDS = new Set(['}', 'fi', 'done', 'esac']);
 const REDIRECTS = new Set(['>', '>>', '<', '<<', '>&', '<&', '<>', '>|', '<(', '<<<']);
 /** What a backslash escapes outside quotes for shell-quote: quotes, `$`, `\\` and its operator and blank characters. */
-const ESCAPABLE = new Set(['"', "'", '$', '\\', '|', '&', ';', '(', ')', '<', '>', ' ', '\t']);
-const WORD_BREAK = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '<', '>', '(', ')']);
+const ESCAPABLE = charTable('"\'$\\|&;()<> \t');
+/** Characters that end a word outside quotes (blanks aside). */
+const WORD_BREAK = charTable(' \t\n\r;&|<>()');
+
+/** A lookup table over ASCII codes: the hot loops below test char codes, not one-character strings in a Set. */
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
 
 /**
  * A blank to the tokeniser: its words exclude every JS `\s` character, so a no-break space or a
  * form feed between words separates them as a space does, and the cursor must skip it too.
  */
-function isBlank(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return code === 32 || (code >= 9 && code <= 13) || (code >= 0xa0 && /\s/.test(c));
+function isBlankCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 0xa0 && /\s/.test(String.fromCharCode(code)));
 }
 
 function skipBlanks(text: string, i: number): number {
-  while (i < text.length && isBlank(text[i])) i++;
+  while (i < text.length && isBlankCode(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -81,11 +88,12 @@ function skipBlanks(text: string, i: number): number {
  * the masking and the word cursor do the same: otherwise every later range lands at the end.
  */
 function closingQuote(text: string, i: number): number {
-  const q = text[i];
-  if (q === "'") return text.indexOf("'", i + 1);
+  const q = text.charCodeAt(i);
+  if (q === 39 /* ' */) return text.indexOf("'", i + 1);
   for (let j = i + 1; j < text.length; j++) {
-    if (text[j] === '\\') j++;
-    else if (text[j] === q) return j;
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \\ */) j++;
+    else if (c === q) return j;
   }
   return -1;
 }
@@ -97,10 +105,11 @@ function closingQuote(text: string, i: number): number {
 function blankUnmatchedQuotes(text: string): string {
   let out: string | null = null;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\\') i += 2;
-    else if (c === '"' || c === "'") {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \\ */) i += 2;
+    else if (c === 34 /* " */ || c === 39 /* ' */) {
       const close = closingQuote(text, i);
       if (close >= 0) i = close + 1;
       else {
@@ -134,33 +143,35 @@ export function isCompleteShell(text: string): boolean {
 /** End of the shell word starting at i: quotes and backslash escapes keep it together. */
 function wordEnd(text: string, i: number): number {
   let depth = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\\') {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \\ */) {
       // shell-quote's words take `\` as an escape only before these; elsewhere it is a plain character
-      i += ESCAPABLE.has(text[i + 1]) ? 2 : 1;
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      i += next >= 0 && next < 128 && ESCAPABLE[next] === 1 ? 2 : 1;
       continue;
     }
-    if (c === '"' || c === "'") {
+    if (c === 34 /* " */ || c === 39 /* ' */) {
       // quotes left in the text are matched (see blankUnmatchedQuotes); a backquote is a plain character to shell-quote
       const close = closingQuote(text, i);
       i = close < 0 ? i + 1 : close + 1;
       continue;
     }
-    if (c === '$' && text[i + 1] === '(') {
+    if (c === 36 /* $ */ && i + 1 < n && text.charCodeAt(i + 1) === 40 /* ( */) {
       depth++;
       i += 2;
       continue;
     }
-    if (c === ')' && depth > 0) {
+    if (c === 41 /* ) */ && depth > 0) {
       depth--;
       i++;
       continue;
     }
-    if (depth === 0 && (WORD_BREAK.has(c) || isBlank(c))) break;
+    if (depth === 0 && ((c < 128 && WORD_BREAK[c] === 1) || isBlankCode(c))) break;
     i++;
   }
-  return Math.min(i, text.length);
+  return Math.min(i, n);
 }
 
 /** Marks that stand in for `$(...)` / `<(...)` while shell-quote tokenises; two alternate so neighbours stay apart. */
@@ -176,6 +187,8 @@ interface MaskedText {
   newlines: Set<number>;
   /** Source text of each masked substitution, in order. */
   substitutions: string[];
+  /** Whether any mark (substitution or `#`) stands in the text, to be restored in the words. */
+  marked: boolean;
 }
 
 /** Offset just past the `)` that closes a substitution whose body starts at i. */
@@ -206,7 +219,7 @@ function maskText(text: string): MaskedText {
   const newlines = new Set<number>();
   const substitutions: string[] = [];
   // nothing to mask: the common RUN line, joined from its continuations
-  if (text.indexOf('#') < 0 && text.indexOf('(') < 0 && text.indexOf('\n') < 0 && text.indexOf('`') < 0) return { text, newlines, substitutions };
+  if (text.indexOf('#') < 0 && text.indexOf('(') < 0 && text.indexOf('\n') < 0 && text.indexOf('`') < 0) return { text, newlines, substitutions, marked: false };
   // the output is the input with some spans replaced: copy the unchanged runs in slices
   let out = '';
   let copied = 0;
@@ -215,7 +228,7 @@ function maskText(text: string): MaskedText {
     copied = to;
   };
   const heredocs: { delimiter: string; stripTabs: boolean }[] = [];
-  let quote: string | null = null;
+  let hashMarked = false;
   // last significant character outside quotes and comments: decides whether a newline ends a command
   let last = '';
   let lastNonBlank = text.length - 1;
@@ -223,15 +236,6 @@ function maskText(text: string): MaskedText {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"' && i + 1 < text.length) {
-        i += 2;
-        continue;
-      }
-      if (c === quote) quote = null;
-      i++;
-      continue;
-    }
     if (c === '\\' && i + 1 < text.length) {
       last = 'x';
       i += 2;
@@ -253,9 +257,10 @@ function maskText(text: string): MaskedText {
         i = close + 1;
         continue;
       }
-      quote = c;
+      // a matched quote: nothing inside it is masked, so the scan resumes after it (closingQuote and
+      // the shell agree on where it ends); the newline rule below sees the quote as the last character
       last = c;
-      i++;
+      i = close + 1;
       continue;
     }
     if ((c === '$' || c === '<' || c === '>') && text[i + 1] === '(') {
@@ -275,6 +280,7 @@ function maskText(text: string): MaskedText {
       } else {
         // inside a word (`repo.git#v1`): shell-quote would start a comment here
         replace(i, i + 1, HASH_MARK);
+        hashMarked = true;
         last = c;
         i++;
       }
@@ -318,7 +324,7 @@ function maskText(text: string): MaskedText {
     i++;
   }
   out += text.slice(copied);
-  return { text: out, newlines, substitutions };
+  return { text: out, newlines, substitutions, marked: hashMarked || substitutions.length > 0 };
 }
 
 function tokenize(source: string): Token[] {
@@ -326,6 +332,7 @@ function tokenize(source: string): Token[] {
   const text = blankUnmatchedQuotes(masked.text);
   let substitution = 0;
   const restore = (value: string): string => {
+    if (!masked.marked) return value;
     let v = value.includes(HASH_MARK) ? value.replaceAll(HASH_MARK, '#') : value;
     if (v.includes('\uE001') || v.includes('\uE002')) v = v.replace(SUBSTITUTION_RUN, () => masked.substitutions[substitution++] ?? '');
     return v;
@@ -386,11 +393,16 @@ export function splitCommands(logical: LogicalText, doc: LineIndex): ShellComman
   let pendingRedirect: string | null = null;
   let after: CommandSeparator | undefined;
 
+  const wordsFrom = (from: number): Word[] => {
+    const out: Word[] = [];
+    for (let n = from; n < words.length; n++) out.push({ value: words[n].value, range: toRange(words[n].start, words[n].end) });
+    return out;
+  };
   const flush = (sep: CommandSeparator | undefined) => {
     const assignments: Word[] = [];
     let k = 0;
     while (k < words.length && LEADING_KEYWORDS.has(words[k].value)) k++;
-    words = words.slice(k);
+    if (k > 0) words = words.slice(k);
     k = 0;
     while (k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value)) {
       assignments.push({ value: words[k].value, range: toRange(words[k].start, words[k].end) });
@@ -404,7 +416,7 @@ export function splitCommands(logical: LogicalText, doc: LineIndex): ShellComman
       commands.push({
         program,
         name: program.slice(program.lastIndexOf('/') + 1),
-        args: words.slice(k + 1).map((w) => ({ value: w.value, range: toRange(w.start, w.end) })),
+        args: wordsFrom(k + 1),
         programRange: toRange(p.start, p.end),
         range: toRange(first.start, last.end),
         assignments,
@@ -427,7 +439,7 @@ export function splitCommands(logical: LogicalText, doc: LineIndex): ShellComman
       if (pendingRedirect) {
         redirects.push({ op: pendingRedirect, target: t.value });
         pendingRedirect = null;
-      } else if (/^\d+$/.test(t.value) && text[t.end] !== undefined && (text[t.end] === '>' || text[t.end] === '<')) {
+      } else if ((text[t.end] === '>' || text[t.end] === '<') && /^\d+$/.test(t.value)) {
         // file descriptor number of a redirection (2>&1): not an argument
       } else {
         words.push(t);

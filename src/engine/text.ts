@@ -4,6 +4,8 @@ import type { Position, Range } from './types.ts';
 export class LineIndex {
   readonly text: string;
   private readonly starts: number[];
+  /** The line of the last positionAt. */
+  private hint = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -22,14 +24,19 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    // most lookups are near the previous one (the words of one instruction, in order): try its line first
+    const hint = this.hint;
+    if (starts[hint] <= o && (hint + 1 >= starts.length || o < starts[hint + 1])) return { line: hint, character: o - starts[hint] };
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    this.hint = lo;
+    return { line: lo, character: o - starts[lo] };
   }
 
   offsetAt(pos: Position): number {
