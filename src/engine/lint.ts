@@ -64,7 +64,6 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
   const rules = options.rules ?? allRules;
   const findings: Finding[] = [];
   const run = new Run(model, files, config, findings);
-  const metaById = new Map<string, RuleMeta>();
   // each hook's handlers, collected once rather than looked up for every node of the walk
   const onStage: Handler<'stage'>[] = [];
   const onInstruction: Handler<'instruction'>[] = [];
@@ -72,10 +71,11 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
   const onStageEnd: Handler<'stageEnd'>[] = [];
   const onEnd: Handler<'end'>[] = [];
 
+  // most lints set no rule: then no rule's id is looked up in the (empty) settings
+  const settings = Object.keys(config.rules).length > 0 ? config.rules : undefined;
   for (const rule of rules) {
-    const setting = config.rules[rule.meta.id];
+    const setting = settings?.[rule.meta.id];
     if (setting === 'off') continue;
-    metaById.set(rule.meta.id, rule.meta);
     const context = new Context(run, rule, setting ?? rule.meta.severity);
     let visitor: RuleVisitor;
     try {
@@ -148,7 +148,13 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
   }
 
   const suppressions = collectSuppressions(model);
-  const kept = findings.filter((f) => !isSuppressed(f, metaById.get(f.rule), suppressions));
+  let kept = findings;
+  if (suppressions.length > 0 && findings.length > 0) {
+    // a suppression may name a rule by its hadolint ids: those are in the rule's metadata
+    const metaById = new Map<string, RuleMeta>();
+    for (const rule of rules) metaById.set(rule.meta.id, rule.meta);
+    kept = findings.filter((f) => !isSuppressed(f, metaById.get(f.rule), suppressions));
+  }
   kept.sort((a, b) => (a.file === b.file ? 0 : a.file === 'Dockerfile' ? -1 : 1) || compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
   return { findings: kept, model };
 }
