@@ -287,7 +287,8 @@ function readUnwrapped(command: ShellCommand): UnwrappedCommand | null {
   let programWord: Word = { value: command.program, range: command.programRange };
   let rest = command.args;
   for (let depth = 0; depth < 8; depth++) {
-    const wrapper = WRAPPERS[name];
+    // own entries only: a program named `constructor` or `toString` wraps nothing
+    const wrapper = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (!wrapper) break;
     let i = 0;
     let operands = wrapper.leadingOperands ?? 0;

@@ -6,7 +6,7 @@
  */
 import { lookupBaseImage, type BaseImageFacts } from './data/base-images.ts';
 import { lacksShellByName } from './data/image-variants.ts';
-import { substituteVariables } from './image-ref.ts';
+import { substituteVariables, type ImageReference } from './image-ref.ts';
 import type { DockerfileModel, Instruction, Stage } from './model.ts';
 import { splitCommands, type ShellCommand, type Word } from './shell.ts';
 import type { LineIndex, LogicalText } from './text.ts';
@@ -17,49 +17,63 @@ import type { Range } from './types.ts';
 
 /** Per-model caches: models are never changed after buildModel, and several rules ask the same questions. */
 interface ModelCache {
-  chains: Map<number, Stage[]>;
-  instructions: Map<number, Instruction[]>;
-  variables: Map<number, VariableIndex>;
+  /** By stage index (arrays: cheaper to make and read than Maps, and every lint makes a cache). */
+  chains: (Stage[] | undefined)[];
+  instructions: (Instruction[] | undefined)[];
+  variables: (VariableIndex | undefined)[];
   /** Per stage: the effective user before each instruction of its chain (key `null`: after the last one). */
   users: Map<number, Map<Instruction | null, EffectiveUser | undefined>>;
   /** Per stage: the USER instruction in effect before each instruction of the chain, found in one pass. */
   userInstructions: Map<number, Map<Instruction | null, { ins: Instruction; stage: Stage } | undefined>>;
   createdUsers: Map<number, ReadonlyMap<string, CreatedUser>>;
+  /** Per stage: the process its container starts (several rules judge it); created on first use. */
+  processes?: Map<number, ContainerProcess>;
 }
 const caches = new WeakMap<DockerfileModel, ModelCache>();
+/** The model asked about last, and its cache: rules ask dozens of times per lint, always about the model being linted. */
+let lastModel: DockerfileModel | undefined;
+let lastCache: ModelCache | undefined;
 function cacheOf(model: DockerfileModel): ModelCache {
+  if (model === lastModel && lastCache) return lastCache;
   let c = caches.get(model);
   if (!c) {
-    c = { chains: new Map(), instructions: new Map(), variables: new Map(), users: new Map(), userInstructions: new Map(), createdUsers: new Map() };
+    c = { chains: [], instructions: [], variables: [], users: new Map(), userInstructions: new Map(), createdUsers: new Map() };
     caches.set(model, c);
   }
+  lastModel = model;
+  lastCache = c;
   return c;
 }
 
 /** The stages whose instructions build `stage`'s image: its `FROM <stage>` ancestors, oldest first, then itself. */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   const cache = cacheOf(model).chains;
-  const known = cache.get(stage.index);
+  const known = cache[stage.index];
   if (known) return known;
-  const chain: Stage[] = [];
-  let s: Stage | undefined = stage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(s);
-    s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined;
+  const chain: Stage[] = [stage];
+  // most stages start from an image: no walk, no set
+  if (stage.baseStage !== undefined) {
+    let s: Stage | undefined = model.stages[stage.baseStage];
+    const seen = new Set<number>([stage.index]);
+    while (s && !seen.has(s.index)) {
+      seen.add(s.index);
+      chain.push(s);
+      s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined;
+    }
+    chain.reverse();
   }
-  cache.set(stage.index, chain);
+  cache[stage.index] = chain;
   return chain;
 }
 
-/** Every instruction after FROM in the chain, in build order. */
+/** Every instruction after FROM in the chain, in build order (read only: for a one-stage chain it is the stage's own list). */
 export function chainInstructions(model: DockerfileModel, stage: Stage): Instruction[] {
   const cache = cacheOf(model).instructions;
-  let list = cache.get(stage.index);
+  let list = cache[stage.index];
   if (!list) {
-    list = stageChain(model, stage).flatMap((s) => s.instructions);
-    cache.set(stage.index, list);
+    const chain = stageChain(model, stage);
+    list = chain.length === 1 ? chain[0].instructions : chain.flatMap((s) => s.instructions);
+    cache[stage.index] = list;
   }
   return list;
 }
@@ -83,12 +97,20 @@ export function lastInChain(model: DockerfileModel, stage: Stage, keyword: strin
   return undefined;
 }
 
+const WINDOWS_IMAGE = /windows|nanoserver|servercore|:ltsc\d{4}/;
+/** isWindowsImage's answer per base reference (models are never changed): several rules ask it of every stage. */
+const windowsBases = new WeakMap<ImageReference, boolean>();
+
 /** Windows images run under different rules (ContainerUser, cmd.exe); the runtime rules stay silent on them. */
 export function isWindowsImage(model: DockerfileModel, stage: Stage): boolean {
   if (model.escapeChar === '`') return true;
-  const root = rootStage(model, stage);
-  const ref = `${root.base.path}:${root.base.tag ?? ''}`.toLowerCase();
-  return /windows|nanoserver|servercore|:ltsc\d{4}/.test(ref);
+  const base = rootStage(model, stage).base;
+  let windows = windowsBases.get(base);
+  if (windows === undefined) {
+    windows = WINDOWS_IMAGE.test(`${base.path}:${base.tag ?? ''}`.toLowerCase());
+    windowsBases.set(base, windows);
+  }
+  return windows;
 }
 
 /**
@@ -166,7 +188,18 @@ function shiftRange(r: Range, startChars: number, length?: number): Range {
  * The pairs of an ENV, ARG or LABEL instruction, with the name's range. Handles `A=1 B="x y"`,
  * the legacy `ENV NAME value with spaces` and `ARG NAME` without a default.
  */
-export function keyValues(ins: Instruction): KeyValue[] {
+export function keyValues(ins: Instruction): readonly KeyValue[] {
+  // several rules and the variable index read the pairs of every ENV and ARG: read once per instruction (models are never changed)
+  let pairs = pairsOf.get(ins);
+  if (!pairs) {
+    pairs = readKeyValues(ins);
+    pairsOf.set(ins, pairs);
+  }
+  return pairs;
+}
+const pairsOf = new WeakMap<Instruction, readonly KeyValue[]>();
+
+function readKeyValues(ins: Instruction): KeyValue[] {
   const words = ins.args;
   if (words.length === 0) return [];
   const pairs: KeyValue[] = [];
@@ -223,25 +256,47 @@ interface Assignment {
   value: string | undefined;
 }
 
+const NO_BASE_ENV: ReadonlyMap<string, Assignment> = new Map();
+/** Base images' ENV as assignments, by the facts' `env` object (the table is fixed, its assignments never changed). */
+const baseEnvs = new WeakMap<Record<string, string>, ReadonlyMap<string, Assignment>>();
+function baseEnvOf(env: Record<string, string> | undefined): ReadonlyMap<string, Assignment> {
+  if (!env) return NO_BASE_ENV;
+  let map = baseEnvs.get(env);
+  if (!map) {
+    map = new Map(Object.entries(env).map(([name, value]) => [name, { order: -1, value }]));
+    baseEnvs.set(env, map);
+  }
+  return map;
+}
+
 /**
  * Every ENV and ARG assignment of a chain, by name and in order, so that the variables at any
  * instruction are looked up without copying scopes (long Dockerfiles have thousands of ENV lines).
  */
 class VariableIndex {
+  /** The base image's ENV (order -1), shared by every index built on the same image. */
+  readonly baseEnv: ReadonlyMap<string, Assignment>;
+  /** The chain's ENV assignments. */
   readonly env = new Map<string, Assignment[]>();
   /** ARG assignments per stage index: ARG scope ends with its stage. */
   readonly args = new Map<number, Map<string, Assignment[]>>();
-  readonly orderOf = new Map<Instruction, number>();
+  /** The model's instructions, to tell its own from others with the same index. */
+  readonly instructions: readonly Instruction[];
+  /** Position in the chain of each chain instruction, by its index in the model (an array, not a Map keyed by object). */
+  readonly orderAt: number[] = [];
+  /** The position after the chain's last instruction. */
+  readonly end: number;
   readonly stageAt: number[] = [];
 
   constructor(model: DockerfileModel, stage: Stage) {
-    for (const [name, value] of Object.entries(rootImageFacts(model, stage)?.env ?? {})) this.env.set(name, [{ order: -1, value }]);
+    this.instructions = model.instructions;
+    this.baseEnv = baseEnvOf(rootImageFacts(model, stage)?.env);
     let order = 0;
     for (const s of stageChain(model, stage)) {
       const args = new Map<string, Assignment[]>();
       this.args.set(s.index, args);
       for (const i of s.instructions) {
-        this.orderOf.set(i, order);
+        this.orderAt[i.index] = order;
         this.stageAt[order] = s.index;
         if (i.keyword === 'ENV' || i.keyword === 'ARG') {
           for (const kv of keyValues(i)) {
@@ -250,19 +305,26 @@ class VariableIndex {
               if (this.lookup(args, kv.name, order) !== undefined) continue;
               value = model.globalArgs.get(kv.name);
             } else if (kv.rawValue !== undefined) {
-              value = unquote(substituteVariables(kv.rawValue, new ScopeView(this, order)).text);
+              // without a `$` there is nothing to substitute (substituteVariables would copy the text as it is)
+              value = unquote(kv.rawValue.includes('$') ? substituteVariables(kv.rawValue, new ScopeView(this, order)).text : kv.rawValue);
             }
             const table = i.keyword === 'ARG' ? args : this.env;
-            const list = table.get(kv.name) ?? [];
-            list.push({ order, value });
-            table.set(kv.name, list);
+            const list = table.get(kv.name);
+            if (list) list.push({ order, value });
+            else table.set(kv.name, [{ order, value }]);
           }
         }
         order++;
       }
     }
     this.stageAt[order] = stage.index;
-    this.orderOf.set(END, order);
+    this.end = order;
+  }
+
+  /** The position of `ins` in the chain; after the chain for no instruction or one outside it. */
+  orderOf(ins: Instruction | undefined): number {
+    if (ins === undefined || this.instructions[ins.index] !== ins) return this.end;
+    return this.orderAt[ins.index] ?? this.end;
   }
 
   /** The last assignment before `order`, or undefined when there is none. */
@@ -275,12 +337,12 @@ class VariableIndex {
 
   /** ENV wins over an ARG of the same name; ARGs count only in the stage of `order`. */
   find(name: string, order: number): Assignment | undefined {
-    return this.lookup(this.env, name, order) ?? this.lookup(this.args.get(this.stageAt[order]) ?? new Map(), name, order);
+    const found = this.lookup(this.env, name, order) ?? this.baseEnv.get(name);
+    if (found) return found;
+    const args = this.args.get(this.stageAt[order]);
+    return args ? this.lookup(args, name, order) : undefined;
   }
 }
-
-/** Marks "after the last instruction" in a VariableIndex. */
-const END = {} as Instruction;
 
 /** A read-only view of the variables at one point of a chain, in the shape substituteVariables takes. */
 class ScopeView implements ReadonlyMap<string, string | undefined> {
@@ -298,7 +360,7 @@ class ScopeView implements ReadonlyMap<string, string | undefined> {
   }
   private materialize(): Map<string, string | undefined> {
     const out = new Map<string, string | undefined>();
-    const names = new Set([...this.index.env.keys(), ...(this.index.args.get(this.index.stageAt[this.order])?.keys() ?? [])]);
+    const names = new Set([...this.index.baseEnv.keys(), ...this.index.env.keys(), ...(this.index.args.get(this.index.stageAt[this.order])?.keys() ?? [])]);
     for (const name of names) {
       const a = this.index.find(name, this.order);
       if (a) out.set(name, a.value);
@@ -332,12 +394,12 @@ class ScopeView implements ReadonlyMap<string, string | undefined> {
  */
 export function variablesAt(model: DockerfileModel, stage: Stage, ins?: Instruction): ReadonlyMap<string, string | undefined> {
   const cache = cacheOf(model).variables;
-  let index = cache.get(stage.index);
+  let index = cache[stage.index];
   if (!index) {
     index = new VariableIndex(model, stage);
-    cache.set(stage.index, index);
+    cache[stage.index] = index;
   }
-  const order = index.orderOf.get(ins ?? END) ?? index.orderOf.get(END) ?? 0;
+  const order = index.orderOf(ins);
   return new ScopeView(index, order);
 }
 
@@ -425,6 +487,15 @@ export function effectiveUser(model: DockerfileModel, stage: Stage, before?: Ins
 function userInstructionBefore(model: DockerfileModel, stage: Stage, before: Instruction | undefined): { ins: Instruction; stage: Stage } | undefined {
   const cache = cacheOf(model);
   let table = cache.userInstructions.get(stage.index);
+  if (!table && before === undefined) {
+    // after the chain (what most rules ask): the last USER, found from the end without a table
+    const chain = stageChain(model, stage);
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const list = chain[k].instructions;
+      for (let j = list.length - 1; j >= 0; j--) if (list[j].keyword === 'USER' && list[j].args.length > 0) return { ins: list[j], stage: chain[k] };
+    }
+    return undefined;
+  }
   if (!table) {
     table = new Map();
     let current: { ins: Instruction; stage: Stage } | undefined;
@@ -442,6 +513,8 @@ function userInstructionBefore(model: DockerfileModel, stage: Stage, before: Ins
   return before && table.has(before) ? table.get(before) : table.get(null);
 }
 
+const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
+
 function readEffectiveUser(model: DockerfileModel, stage: Stage, before: Instruction | undefined): EffectiveUser | undefined {
   const chain = stageChain(model, stage);
   const found = userInstructionBefore(model, stage, before);
@@ -450,7 +523,8 @@ function readEffectiveUser(model: DockerfileModel, stage: Stage, before: Instruc
   if (userIns && userStage) {
     const word = userIns.args[0];
     const spec = splitUserSpec(word.value, word.range);
-    const vars = variablesAt(model, userStage, userIns);
+    // the variables are read only when the spec uses one (resolveText returns text without `$` as it is)
+    const vars = spec.user.includes('$') || (spec.group?.includes('$') ?? false) ? variablesAt(model, userStage, userIns) : NO_VARIABLES;
     const user = resolveText(spec.user, vars);
     if (user === undefined || user === '') return undefined;
     const group = spec.group === undefined ? undefined : resolveText(spec.group, vars);
@@ -647,6 +721,17 @@ export interface ContainerProcess {
 
 /** The process the container starts with, from the last ENTRYPOINT and CMD of the chain. */
 export function containerProcess(model: DockerfileModel, stage: Stage): ContainerProcess {
+  // several rules judge the final stage's process: read it once per model
+  const cache = (cacheOf(model).processes ??= new Map());
+  let proc = cache.get(stage.index);
+  if (!proc) {
+    proc = readContainerProcess(model, stage);
+    cache.set(stage.index, proc);
+  }
+  return proc;
+}
+
+function readContainerProcess(model: DockerfileModel, stage: Stage): ContainerProcess {
   const entrypoint = lastInChain(model, stage, 'ENTRYPOINT');
   let cmd = lastInChain(model, stage, 'CMD');
   if (entrypoint && cmd && entrypoint.stageIndex > cmd.stageIndex) cmd = undefined;
@@ -678,6 +763,25 @@ const RUNNERS: Record<string, string[]> = {
   'newrelic-admin': ['run-program'],
 };
 
+/** The programs (by base name) `unwrapCommand` looks through by name; RUNNERS, python and entrypoint scripts aside. */
+const WRAPPER_NAMES = new Set([
+  'exec', 'nohup', 'ddtrace-run', 'opentelemetry-instrument', 'env', 'tini', 'dumb-init', 'catatonit', 'tini-static', 'gosu', 'su-exec',
+  's6-setuidgid', 'setpriv', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm',
+]);
+
+/** The runner table's entry for a program: its own entries only (`constructor` is a program name, not a runner). */
+function runnerOf(name: string): string[] | undefined {
+  return Object.hasOwn(RUNNERS, name) ? RUNNERS[name] : undefined;
+}
+
+/**
+ * False when `unwrapCommand` cannot strip anything from a program of this name: most commands, which
+ * then skip its loop.
+ */
+function mayWrap(name: string): boolean {
+  return WRAPPER_NAMES.has(name) || runnerOf(name) !== undefined || name.startsWith('python') || name.endsWith('.sh') || (name.length >= 10 && /entrypoint/i.test(name));
+}
+
 /**
  * Strips what only launches the real program: `exec`, `env A=b`, init shims (tini, dumb-init),
  * user switchers (gosu, su-exec), tool runners (`poetry run`, `bundle exec`, `npx`), entrypoint
@@ -685,6 +789,8 @@ const RUNNERS: Record<string, string[]> = {
  * Returns the program name, the words after it, and the names of the wrappers stripped.
  */
 export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word; args: Word[]; wrappers: string[] } {
+  const first = cmd.program.slice(cmd.program.lastIndexOf('/') + 1);
+  if (!mayWrap(first)) return { name: first, program: { value: cmd.program, range: cmd.programRange }, args: cmd.args, wrappers: [] };
   let program: Word = { value: cmd.program, range: cmd.programRange };
   let args = cmd.args;
   const wrappers: string[] = [];
@@ -720,7 +826,7 @@ export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word;
       k = 1;
       while (k < args.length && args[k].value.startsWith('-')) k++;
       if (args[k]?.value === '--') k++;
-    } else if (RUNNERS[name] && args[0] && RUNNERS[name].includes(args[0].value)) {
+    } else if (args[0] && runnerOf(name)?.includes(args[0].value)) {
       k = 1;
       if (args[k]?.value === '--') k++;
     } else if (/^python(\d(\.\d+)?)?$/.test(name)) {

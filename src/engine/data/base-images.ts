@@ -727,11 +727,25 @@ function tagMatches(pattern: string, tag: string): boolean {
 
 /** Facts about a base image, or undefined when Shipshape does not know it. */
 export function lookupBaseImage(ref: ImageReference): BaseImageFacts | undefined {
-  const key = repositoryKey(ref);
+  // several rules ask about the same stage's base within one lint: answer them without building the keys again
+  const known = byReference.get(ref);
+  if (known !== undefined) return known ?? undefined;
+  const found = lookupByKey(ref);
+  byReference.set(ref, found ?? null);
+  return found;
+}
+/** Answers by reference object (null: not known); references are not changed once parsed. */
+const byReference = new WeakMap<ImageReference, BaseImageFacts | null>();
+
+function lookupByKey(ref: ImageReference): BaseImageFacts | undefined {
+  // repositoryKey before lower-casing: the memo is looked up without converting the text
+  const written = ref.registry === 'docker.io' ? ref.canonicalPath : `${ref.registry}/${ref.path}`;
   const tag = ref.tag ?? 'latest';
-  // several rules ask about the same few images on every lint: remember the answers (the table is fixed)
-  const memoKey = `${key}:${tag}`;
-  if (lookedUp.has(memoKey)) return lookedUp.get(memoKey);
+  // several rules ask about the same few images on every lint: remember the answers (the table is fixed; null: not known)
+  const memoKey = `${written}:${tag}`;
+  const known = lookedUp.get(memoKey);
+  if (known !== undefined) return known ?? undefined;
+  const key = written.toLowerCase();
   let found: BaseImageFacts | undefined;
   for (const entry of BASE_IMAGE_TABLE) {
     if (!entry.repositories.includes(key)) continue;
@@ -740,7 +754,7 @@ export function lookupBaseImage(ref: ImageReference): BaseImageFacts | undefined
     break;
   }
   if (lookedUp.size >= 1000) lookedUp.clear();
-  lookedUp.set(memoKey, found);
+  lookedUp.set(memoKey, found ?? null);
   return found;
 }
-const lookedUp = new Map<string, BaseImageFacts | undefined>();
+const lookedUp = new Map<string, BaseImageFacts | null>();

@@ -104,6 +104,18 @@ export const FULL_VARIANTS: Record<string, FullVariant> = {
 
 /** The full-variant facts for a reference, when it is one of the images above with a non-minimal tag. */
 export function fullVariantOf(ref: ImageReference): FullVariant | undefined {
+  // every lint asks about its final base, and the answers are fixed: remember them (null: none)
+  const memoKey = `${ref.registry}|${ref.path}|${ref.canonicalPath}|${ref.tag ?? ''}`;
+  const known = fullVariants.get(memoKey);
+  if (known !== undefined) return known ?? undefined;
+  const found = readFullVariant(ref);
+  if (fullVariants.size >= 1000) fullVariants.clear();
+  fullVariants.set(memoKey, found ?? null);
+  return found;
+}
+const fullVariants = new Map<string, FullVariant | null>();
+
+function readFullVariant(ref: ImageReference): FullVariant | undefined {
   const key = repositoryKey(ref);
   const official = /(?:^|\/)(library\/[^/]+)$/.exec(ref.path.toLowerCase())?.[1];
   const variant = FULL_VARIANTS[key] ?? (official ? FULL_VARIANTS[official] : undefined);
@@ -119,6 +131,8 @@ export function fullVariantOf(ref: ImageReference): FullVariant | undefined {
  */
 export function lacksShellByName(ref: ImageReference): true | undefined {
   const key = repositoryKey(ref);
+  // every pattern below names one of these registries (or chainguard): most images are answered here
+  if (!key.startsWith('gcr.io/') && !key.startsWith('mcr.microsoft.com/') && !key.includes('chainguard')) return undefined;
   const tag = (ref.tag ?? 'latest').toLowerCase();
   const debug = /(^|[-_])debug($|[-_])/.test(tag);
   if (/^gcr\.io\/distroless\//.test(key) && !debug) return true;

@@ -23,7 +23,9 @@ const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
 
 /** The dependency install a command performs from manifest files, if it is one. */
 function dependencyInstall(cmd: ShellCommand): Ecosystem | undefined {
-  if (!INSTALLERS.has(cmd.name) && !PIP.test(cmd.name) && !PYTHON.test(cmd.name)) return undefined;
+  const name = cmd.name;
+  // pip and python names start with `p`: the regexes run only for those (this is asked of every command of every RUN)
+  if (!INSTALLERS.has(name) && !(name.charCodeAt(0) === 112 && (PIP.test(name) || PYTHON.test(name)))) return undefined;
   const args = cmd.args.map((a) => a.value);
   const sub = operands(cmd)[0];
   const pipRequirements = (list: string[]) => list.some((a) => a === '-r' || a === '--requirement' || /^(?:-r|--requirement=)\S/.test(a));

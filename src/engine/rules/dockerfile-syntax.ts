@@ -325,6 +325,8 @@ export function createSyntaxChecker(model: DockerfileModel, emit: (p: SyntaxFind
   for (let line = 0; line < doc.lineCount; line++) {
     const text = doc.lineText(line);
     const lead = text.length - text.trimStart().length;
+    // a directive line starts with `#` (the regex would say no to any other line, after a slice)
+    if (text.charCodeAt(lead) !== 35) break;
     const m = DIRECTIVE.exec(text.slice(lead));
     const rest = m ? text.slice(lead + m[0].length) : '';
     const value = rest.trim();
@@ -395,6 +397,8 @@ export function createSyntaxChecker(model: DockerfileModel, emit: (p: SyntaxFind
 
   /** Checks the flags; returns true when a flag without `=` swallowed the next word (`--chown app:app`). */
   const checkFlags = (ins: Instruction, flags: readonly Flag[], args: readonly Word[], minArgs: (rest: readonly Word[]) => boolean): boolean => {
+    // most instructions have no flags: nothing to check, no set to make
+    if (flags.length === 0) return false;
     const known = FLAGS.get(ins.keyword);
     if (!known) return false;
     const used = new Set<string>();

@@ -1,7 +1,6 @@
 import { defineRule } from '../rule.ts';
 import type { Instruction } from '../model.ts';
-import { containerProcess, lastInChain } from '../runtime.ts';
-import { rootBase } from '../assertions.ts';
+import { containerProcess, lastInChain, rootStage } from '../runtime.ts';
 import { lookupBaseImage } from '../data/base-images.ts';
 import type { Fix } from '../types.ts';
 
@@ -90,7 +89,7 @@ export default defineRule({
           let words = canFix ? execFormOf(ins) : undefined;
           // an exec-form CMD is the argument list of the base image's ENTRYPOINT (distroless nodejs runs
           // /nodejs/bin/node): drop the program when it is that entrypoint, and offer no rewrite when unsure
-          const inherited = ins === proc.cmd && !proc.entrypoint ? lookupBaseImage(rootBase(model, stage).base) : undefined;
+          const inherited = ins === proc.cmd && !proc.entrypoint ? lookupBaseImage(rootStage(model, stage).base) : undefined;
           if (words && inherited?.entrypoint && inherited.entrypoint.length > 0) {
             const ep = inherited.entrypoint[inherited.entrypoint.length - 1];
             const base = (w: string) => w.slice(w.lastIndexOf('/') + 1);

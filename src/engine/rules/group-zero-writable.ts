@@ -137,6 +137,9 @@ export default defineRule({
         for (const s of stageChain(model, stage)) for (const ins of s.instructions) stageOf.set(ins, s.index);
 
         for (const ins of chainInstructions(model, stage)) {
+          // only COPY, ADD and RUN hand files over
+          if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD' && ins.keyword !== 'RUN') continue;
+          if (ins.keyword === 'RUN' && !ins.commands.some((c) => c.name === 'chmod' || c.name === 'chown')) continue;
           const s = model.stages[ins.stageIndex];
           const vars = variablesAt(model, s, ins);
           const workdir = wd.get(ins);

@@ -44,42 +44,65 @@ export default defineRule({
   create(context) {
     const { model } = context;
     const { doc } = model;
-    const written = new Map<Instruction, string>();
+    const text = doc.text;
+    const instructions = model.instructions;
+    // by instruction index (arrays, not Maps keyed by object: this runs for every instruction of every file)
+    const written: (string | undefined)[] = new Array(instructions.length);
+    const casings: Casing[] = new Array(instructions.length);
     let lower = 0;
     let upper = 0;
-    for (const ins of model.instructions) {
-      const word = doc.rangeText(ins.keywordRange);
-      if (!KEYWORDS.has(word.toUpperCase())) continue;
-      written.set(ins, word);
-      const c = casingOf(word);
+    let mixed = 0;
+    for (const ins of instructions) {
+      const { keyword } = ins;
+      const start = doc.offsetAt(ins.keywordRange.start);
+      const end = doc.offsetAt(ins.keywordRange.end);
+      let word: string;
+      let c: Casing;
+      // most keywords are written as their upper-case form: no substring, no case conversion
+      if (end - start === keyword.length && text.startsWith(keyword, start)) {
+        if (!KEYWORDS.has(keyword)) continue;
+        word = keyword;
+        c = 'upper';
+      } else {
+        word = text.slice(start, end);
+        if (!KEYWORDS.has(word.toUpperCase())) continue;
+        c = casingOf(word);
+      }
+      written[ins.index] = word;
+      casings[ins.index] = c;
       if (c === 'lower') lower++;
       else if (c === 'upper') upper++;
+      else mixed++;
     }
     const majorityLower = lower > upper;
     const majority = majorityLower ? 'lower case' : 'upper case';
+    /** The keyword as written, for an instruction of this model whose keyword is a known one. */
+    const wordOf = (ins: Instruction): string | undefined => (instructions[ins.index] === ins ? written[ins.index] : undefined);
     /** The case an instruction's keyword has once fixed. */
     const fixedLower = (ins: Instruction): boolean => {
-      const word = written.get(ins);
-      const c = word ? casingOf(word) : 'upper';
+      const c = wordOf(ins) ? casings[ins.index] : 'upper';
       return c === 'mixed' || (c === 'lower') !== majorityLower ? majorityLower : c === 'lower';
     };
 
+    const instruction = (ins: Instruction) => {
+      const word = wordOf(ins);
+      if (!word) return;
+      const c = casings[ins.index];
+      if (c !== 'mixed' && (c === 'lower') === majorityLower) return;
+      const want = inCase(word, majorityLower);
+      context.report({
+        range: ins.keywordRange,
+        message:
+          c === 'mixed'
+            ? `\`${word}\` mixes upper and lower case: write \`${want}\`, like the file's other instructions.`
+            : `This file writes its instructions in ${majority}: write \`${want}\`, not \`${word}\`.`,
+        fix: { title: `Write ${want}`, edits: [{ range: ins.keywordRange, newText: want }] },
+      });
+    };
+
     return {
-      instruction(ins) {
-        const word = written.get(ins);
-        if (!word) return;
-        const c = casingOf(word);
-        if (c !== 'mixed' && (c === 'lower') === majorityLower) return;
-        const want = inCase(word, majorityLower);
-        context.report({
-          range: ins.keywordRange,
-          message:
-            c === 'mixed'
-              ? `\`${word}\` mixes upper and lower case: write \`${want}\`, like the file's other instructions.`
-              : `This file writes its instructions in ${majority}: write \`${want}\`, not \`${word}\`.`,
-          fix: { title: `Write ${want}`, edits: [{ range: ins.keywordRange, newText: want }] },
-        });
-      },
+      // every keyword in the majority's case (the usual file): no instruction to report, so no hook to call
+      ...(mixed > 0 || (lower > 0 && upper > 0) ? { instruction } : {}),
       stage(stage) {
         const words = stage.from.args;
         const baseAt = words.findIndex((w) => !w.value.startsWith('--'));
@@ -87,7 +110,7 @@ export default defineRule({
         if (as && as.value.toUpperCase() === 'AS' && doc.rangeText(as.range) === as.value) {
           const wantAs = inCase(as.value, fixedLower(stage.from));
           if (as.value !== wantAs) {
-            const from = written.get(stage.from) ?? 'FROM';
+            const from = wordOf(stage.from) ?? 'FROM';
             context.report({
               range: as.range,
               message: `\`${as.value}\` does not match the case of \`${inCase(from, fixedLower(stage.from))}\`: write \`${wantAs}\`.`,

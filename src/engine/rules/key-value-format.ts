@@ -23,17 +23,21 @@ function unquotedSpace(text: string, escapeChar: string): boolean | null {
   return q ? null : space;
 }
 
-/** The first word as BuildKit's parser splits it (quotes group words): the form is decided by whether it holds `=`. */
-function firstWord(text: string): string {
+/**
+ * Whether the first word as BuildKit's parser splits it (quotes group words) holds `=`: that decides the
+ * form. Scanned in place, without cutting the word out (every ENV and LABEL asks).
+ */
+function firstWordHasEquals(text: string): boolean {
   let q: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    if (c === '=') return true;
     if (q) {
       if (c === q) q = null;
     } else if (c === '"' || c === "'") q = c;
-    else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') return text.slice(0, i);
+    else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') return false;
   }
-  return text;
+  return false;
 }
 
 export default defineRule({
@@ -63,7 +67,7 @@ export default defineRule({
 
     const legacyEnvOrLabel = (ins: Instruction) => {
       if (ins.args.length === 0 || !ins.argumentsRange) return;
-      if (firstWord(ins.argumentsText).includes('=')) return;
+      if (firstWordHasEquals(ins.argumentsText)) return;
       const key = ins.args[0];
       const kw = keywordOf(ins);
       if (ins.args.length === 1) {

@@ -15,6 +15,9 @@ const LOG_FILE_OPTIONS = new Set([
   '--log-file-path', '--daemonize',
 ]);
 
+/** nginx and Apache directives that name a log file. */
+const LOG_DIRECTIVE = /\b(access_log|error_log|CustomLog|ErrorLog)\s+(["']?)(\/[^\s;'"#|@,\\]+)\2/g;
+
 const looksLikeFile = (v: string) => !v.includes('$') && !STREAMS.test(v) && (v.startsWith('/') || v.startsWith('./') || /\.log$/.test(v));
 
 function escapeRegExp(s: string): string {
@@ -121,12 +124,15 @@ export default defineRule({
           }
         }
 
-        // nginx and Apache log directives written by the image's own steps
-        for (const ins of chain) {
+        // nginx and Apache log directives written by the image's own steps; every directive has `_log` or `Log`
+        // in its name, so a file (or an instruction) without either has none
+        const mayHaveDirectives = doc.text.includes('_log') || doc.text.includes('Log');
+        for (const ins of mayHaveDirectives ? chain : []) {
           if (ins.keyword !== 'RUN' && ins.keyword !== 'COPY' && ins.keyword !== 'ADD' && ins !== proc.cmd && ins !== proc.entrypoint) continue;
           const start = doc.offsetAt(ins.range.start);
           const text = doc.text.slice(start, doc.offsetAt(ins.range.end));
-          for (const m of text.matchAll(/\b(access_log|error_log|CustomLog|ErrorLog)\s+(["']?)(\/[^\s;'"#|@,\\]+)\2/g)) {
+          if (!text.includes('_log') && !text.includes('Log')) continue;
+          for (const m of text.matchAll(LOG_DIRECTIVE)) {
             const path = m[3];
             if (!fileLog(path) || NGINX_DEFAULTS.has(path)) continue;
             const at = start + (m.index ?? 0) + m[0].lastIndexOf(path);

@@ -39,7 +39,8 @@ export default defineRule({
     return {
       stageEnd(stage) {
         const list = stage.instructions;
-        const lastBuild = list.map((i) => BUILD_STEPS.has(i.keyword)).lastIndexOf(true);
+        let lastBuild = list.length - 1;
+        while (lastBuild >= 0 && !BUILD_STEPS.has(list[lastBuild].keyword)) lastBuild--;
         list.forEach((ins, k) => {
           if (METADATA.has(ins.keyword) && k < lastBuild) {
             const next = list.slice(k + 1).find((i) => BUILD_STEPS.has(i.keyword));
@@ -55,7 +56,8 @@ export default defineRule({
           for (const kv of keyValues(ins)) {
             if (PREDEFINED_ARGS.has(kv.name)) continue;
             const later = list.slice(k + 1);
-            const users = later.filter((i) => referencedVariables(i.argumentsText).has(kv.name));
+            // a text without the name cannot reference it: most are rejected without the regex
+            const users = later.filter((i) => i.argumentsText.includes(kv.name) && referencedVariables(i.argumentsText).has(kv.name));
             // only an ARG that feeds LABELs and nothing else, with a RUN after it that does not use it
             if (users.length === 0 || !users.every((i) => i.keyword === 'LABEL')) continue;
             const runs = later.filter((i) => i.keyword === 'RUN');

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { rootBase } from '../assertions.ts';
+import { rootStage } from '../runtime.ts';
 import { lookupBaseImage } from '../data/base-images.ts';
 import { fullVariantOf } from '../data/image-variants.ts';
 import { parseImageReference } from '../image-ref.ts';
@@ -30,7 +30,7 @@ export default defineRule({
       end() {
         const final = context.model.finalStage;
         if (!final) return;
-        const root = rootBase(context.model, final);
+        const root = rootStage(context.model, final);
         if (root.isScratch || root.baseStage !== undefined || root.baseText === '') return;
         if (root.undefinedBaseVariables.length > 0 || root.emptyBaseVariables.length > 0) return;
         const ref = root.base;

@@ -20,10 +20,21 @@ const BUILD_PACKAGE_PATTERNS = [
 ];
 
 function isBuildPackage(name: string): boolean {
-  return BUILD_PACKAGES.has(name) || BUILD_PACKAGE_PATTERNS.some((p) => p.test(name));
+  if (BUILD_PACKAGES.has(name)) return true;
+  // each pattern only where its fixed part is: most package names then cost two endsWith and a char test
+  if (name.endsWith('-dev') || name.endsWith('-devel')) return true;
+  const c = name.charCodeAt(0);
+  // g, c, l, o: gcc/g++/clang/llvm, openjdk, golang
+  if (c !== 103 && c !== 99 && c !== 108 && c !== 111) return false;
+  return BUILD_PACKAGE_PATTERNS.some((p) => p.test(name));
 }
 
 type Manager = 'apt' | 'apk' | 'rpm' | 'zypper';
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+const NO_MANAGERS: ReadonlySet<Manager> = new Set();
+/** `apt-mark auto` + `apt-get purge --auto-remove`: everything apt installed in the RUN is removed. */
+const APT_ONLY: ReadonlySet<Manager> = new Set(['apt']);
 
 /** The system package managers this rule reads; language managers (pip, npm) install libraries, not toolchains. */
 const SYSTEM_MANAGERS: Partial<Record<PackageManager, Manager>> = { apt: 'apt', apk: 'apk', yum: 'rpm', dnf: 'rpm', zypper: 'zypper' };
@@ -40,6 +51,15 @@ interface Install {
   tools: PackageSpec[];
   /** apk `--virtual .build-deps` / `-t .build-deps`. */
   virtual?: string;
+}
+
+/** Programs `buildInvocation` knows, besides the compilers of BUILD_COMPILER. */
+const BUILD_PROGRAMS = new Set(['go', 'cargo', 'dotnet', 'mvn', 'mvnw', 'gradle', 'gradlew', 'npm', 'yarn', 'pnpm', 'bun', 'make', 'cmake', 'javac', 'rustc']);
+const BUILD_COMPILER = /^(gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(-\d+)?$/;
+
+/** False for programs `buildInvocation` never takes for a build: most commands, rejected before their words are read. */
+function mayBuild(name: string): boolean {
+  return BUILD_PROGRAMS.has(name) || BUILD_COMPILER.test(name);
 }
 
 /** A build started in the image: `go build`, `npm run build`, `gcc -o app app.c`. */
@@ -62,7 +82,7 @@ function buildInvocation(inv: Invocation): { what: string; end: Range; builder: 
     const script = first && (first.value === 'run' || first.value === 'run-script') ? plain[1] : n === 'npm' || n === 'bun' ? undefined : first;
     if (script && /^(build|compile)([:-][\w:-]*)?$/.test(script.value)) return { what: `${n} ${first === script ? '' : `${first.value} `}${script.value}`, end: script.range, builder: 'node' };
   }
-  if (/^(gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(-\d+)?$/.test(n)) return { what: n, end: inv.programRange, builder: 'gcc' };
+  if (BUILD_COMPILER.test(n)) return { what: n, end: inv.programRange, builder: 'gcc' };
   if (n === 'make' || n === 'cmake' || n === 'javac' || n === 'rustc') {
     const builder = n === 'javac' ? 'eclipse-temurin' : n === 'rustc' ? 'rust' : 'gcc';
     return { what: n, end: inv.programRange, builder };
@@ -105,15 +125,15 @@ export default defineRule({
   create(context) {
     let installs: Install[] = [];
     /** Packages removed in each RUN of the stage, by instruction index. */
-    let removals: { ins: Instruction; names: Set<string>; all: Set<Manager> }[] = [];
+    let removals: { ins: Instruction; names: ReadonlySet<string>; all: ReadonlySet<Manager> }[] = [];
 
     const readRun = (ins: Instruction, stage: Stage) => {
-      const runInstalls: Install[] = [];
-      const removed = new Set<string>();
-      const removedAll = new Set<Manager>();
+      // created on first use: most RUNs install, remove and build nothing
+      let runInstalls: Install[] | undefined;
+      let removed: Set<string> | undefined;
       let aptMarkAuto = false;
       let aptAutoRemove = false;
-      const builds: { range: Range; message: string }[] = [];
+      let builds: { range: Range; message: string }[] | undefined;
       for (const cmd of ins.commands) {
         const pm = parsePackageManagerCommand(cmd);
         const manager = pm ? SYSTEM_MANAGERS[pm.manager] : undefined;
@@ -121,9 +141,9 @@ export default defineRule({
           if (pm.action === 'install') {
             const tools = pm.packages.filter((p) => p.kind === 'registry' && isBuildPackage(p.name.toLowerCase()));
             const virtual = manager === 'apk' ? flagValue(pm, '--virtual', '-t') : undefined;
-            runInstalls.push({ ins, manager, tools, virtual: virtual ?? undefined });
+            (runInstalls ??= []).push({ ins, manager, tools, virtual: virtual ?? undefined });
           } else if (pm.action === 'remove') {
-            for (const p of pm.packages) removed.add(p.name.toLowerCase());
+            for (const p of pm.packages) (removed ??= new Set()).add(p.name.toLowerCase());
             if (manager === 'apt' && (/^(autoremove|auto-remove|autopurge)$/.test(pm.subcommand) || hasFlag(pm, '--auto-remove', '--autoremove'))) aptAutoRemove = true;
           }
           continue;
@@ -131,9 +151,9 @@ export default defineRule({
         const inv = unwrapCommand(cmd);
         if (!inv) continue;
         if (inv.name === 'apt-mark' && inv.args.some((a) => a.value === 'auto')) aptMarkAuto = true;
-        const build = buildInvocation({ name: inv.name, programRange: inv.programWord.range, args: inv.args });
+        const build = mayBuild(inv.name) ? buildInvocation({ name: inv.name, programRange: inv.programWord.range, args: inv.args }) : undefined;
         if (build) {
-          builds.push({
+          (builds ??= []).push({
             range: { start: inv.programWord.range.start, end: build.end.end },
             message:
               `\`${build.what}\` runs in ${stage.isFinal ? 'the final stage' : `stage \`${stage.name ?? stage.index}\`, which the final image is built on`}, so the toolchain and ` +
@@ -143,25 +163,27 @@ export default defineRule({
         }
       }
       // `apt-mark auto` + `apt-get purge --auto-remove` removes everything the RUN installed (the official images' pattern)
-      if (aptMarkAuto && aptAutoRemove) removedAll.add('apt');
+      const removedAll: ReadonlySet<Manager> = aptMarkAuto && aptAutoRemove ? APT_ONLY : NO_MANAGERS;
+      const names: ReadonlySet<string> = removed ?? NO_NAMES;
       let installedTools = false;
       let keptTools = false;
-      for (const inst of runInstalls) {
+      for (const inst of runInstalls ?? []) {
         if (inst.tools.length === 0) continue;
         installedTools = true;
         if (removedAll.has(inst.manager)) continue;
-        if (inst.virtual && removed.has(inst.virtual.toLowerCase())) continue;
-        inst.tools = inst.tools.filter((p) => !removed.has(p.name.toLowerCase()));
+        if (inst.virtual && names.has(inst.virtual.toLowerCase())) continue;
+        if (names.size > 0) inst.tools = inst.tools.filter((p) => !names.has(p.name.toLowerCase()));
         if (inst.tools.length > 0) {
           installs.push(inst);
           keptTools = true;
         }
       }
-      removals.push({ ins, names: removed, all: removedAll });
+      // a RUN that removes nothing cannot count as a later removal in stageEnd
+      if (names.size > 0 || removedAll.size > 0) removals.push({ ins, names, all: removedAll });
       // a RUN that installs its toolchain, builds and removes the toolchain again leaves only the result
       // (the official images build Python and Node.js this way)
       if (installedTools && !keptTools) return;
-      for (const b of builds) context.report(b);
+      if (builds) for (const b of builds) context.report(b);
     };
 
     return {

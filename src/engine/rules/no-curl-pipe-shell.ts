@@ -85,7 +85,7 @@ export default defineRule({
             }
             continue;
           }
-          const runsCode = SHELLS.has(u.name) || INTERPRETER.test(u.name) || u.name === 'eval' || u.name === 'source' || u.name === '.';
+          const runsCode = SHELLS.has(u.name) || u.name === 'eval' || u.name === 'source' || u.name === '.' || INTERPRETER.test(u.name);
           if (!runsCode) continue;
           const process = u.args.find((a) => DOWNLOAD_PROCESS.test(a.value));
           const substituted = u.args.find((a) => DOWNLOAD_SUBSTITUTION.test(a.value));

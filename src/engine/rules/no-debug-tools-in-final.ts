@@ -105,7 +105,8 @@ export default defineRule({
         }
         if (ins.keyword !== 'RUN') return;
         let markedAuto = false;
-        for (const [k, cmd] of ins.commands.entries()) {
+        for (let k = 0; k < ins.commands.length; k++) {
+          const cmd = ins.commands[k];
           const u = unwrapCommand(cmd);
           if (u?.name === 'apt-mark' && u.args[0]?.value === 'auto') markedAuto = true;
           const pm = parsePackageManagerCommand(cmd);

@@ -7,10 +7,40 @@ interface SecretPattern {
   /** Rejects look-alikes: variables, placeholders, documentation examples. */
   accept?: (literal: string) => boolean;
   /**
-   * A text the pattern cannot match without (`text` as written, `lower` lower-cased): checked first,
-   * so most instructions cost a few substring searches instead of every expression.
+   * A text the pattern cannot match without (`has` searches the text as written, `lower` the text
+   * lower-cased): checked first, so most instructions cost a few substring searches instead of every expression.
    */
-  mayMatch: (text: string, lower: string) => boolean;
+  mayMatch: (has: Contains, lower: Contains) => boolean;
+}
+
+/** Whether a text (the document, or one instruction of it) contains a substring. */
+type Contains = (needle: string) => boolean;
+
+/**
+ * Substring tests within [start, end) of one text, for ranges visited in document order: each
+ * needle's next occurrence is remembered, so a needle costs about one search of the document in
+ * all, rather than a slice (and a lower-cased copy) of every instruction.
+ */
+class Occurrences {
+  private readonly text: string;
+  /** Per needle: where the last search started, and what it found (-1: nothing after it). */
+  private readonly found = new Map<string, { from: number; at: number }>();
+  start = 0;
+  end = 0;
+  constructor(text: string) {
+    this.text = text;
+  }
+  readonly has: Contains = (needle) => {
+    let f = this.found.get(needle);
+    if (!f) {
+      f = { from: this.start, at: this.text.indexOf(needle, this.start) };
+      this.found.set(needle, f);
+    } else if (this.start < f.from || (f.at >= 0 && f.at < this.start)) {
+      f.from = this.start;
+      f.at = this.text.indexOf(needle, this.start);
+    }
+    return f.at >= 0 && f.at + needle.length <= this.end;
+  };
 }
 
 const notVariable = (v: string) => !v.includes('$') && !/^(?:\{\{.*\}\}|<[^>]*>|\*+|x+|%s|%\w+%|\.\.\.)$/i.test(v);
@@ -19,29 +49,29 @@ const notVariable = (v: string) => !v.includes('$') && !/^(?:\{\{.*\}\}|<[^>]*>|
 const PATTERNS: SecretPattern[] = [
   {
     kind: 'a private key',
-    mayMatch: (t) => t.includes('PRIVATE KEY'),
+    mayMatch: (t) => t('PRIVATE KEY'),
     re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
   },
-  { kind: 'an AWS access key id', mayMatch: (t) => t.includes('AKIA') || t.includes('ASIA'), re: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, accept: (v) => !v.endsWith('EXAMPLE') },
-  { kind: 'an AWS secret access key', mayMatch: (_, l) => l.includes('aws_secret_access_key'), re: /aws_secret_access_key["']?\s*[=:]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, accept: (v) => !v.includes('EXAMPLEKEY') },
-  { kind: 'a GitHub token', mayMatch: (t) => t.includes('gh'), re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b/g },
-  { kind: 'a GitHub token', mayMatch: (t) => t.includes('github_pat_'), re: /\b(github_pat_[A-Za-z0-9_]{22,})\b/g },
-  { kind: 'a GitLab token', mayMatch: (t) => t.includes('glpat-'), re: /\b(glpat-[A-Za-z0-9_-]{20,})/g },
-  { kind: 'a Slack token', mayMatch: (t) => t.includes('xox'), re: /\b(xox[abposr]-[A-Za-z0-9-]{10,})/g },
-  { kind: 'a Slack webhook URL', mayMatch: (t) => t.includes('hooks.slack.com'), re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+)/g },
-  { kind: 'an npm token', mayMatch: (t) => t.includes('npm_'), re: /\b(npm_[A-Za-z0-9]{36})\b/g },
-  { kind: 'a Stripe live key', mayMatch: (t) => t.includes('_live_'), re: /\b((?:sk|rk)_live_[A-Za-z0-9]{16,})\b/g },
-  { kind: 'a Google API key', mayMatch: (t) => t.includes('AIza'), re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g },
-  { kind: 'an npm registry token', mayMatch: (t) => t.includes(':_'), re: /:_(?:authToken|auth|password)=["']?([^\s"';&|]+)/g, accept: notVariable },
-  { kind: 'a password in a URL', mayMatch: (t) => t.includes('://') && t.includes('@'), re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@[^\s/'"@]/gi, accept: notVariable },
+  { kind: 'an AWS access key id', mayMatch: (t) => t('AKIA') || t('ASIA'), re: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, accept: (v) => !v.endsWith('EXAMPLE') },
+  { kind: 'an AWS secret access key', mayMatch: (_, l) => l('aws_secret_access_key'), re: /aws_secret_access_key["']?\s*[=:]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, accept: (v) => !v.includes('EXAMPLEKEY') },
+  { kind: 'a GitHub token', mayMatch: (t) => t('gh'), re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b/g },
+  { kind: 'a GitHub token', mayMatch: (t) => t('github_pat_'), re: /\b(github_pat_[A-Za-z0-9_]{22,})\b/g },
+  { kind: 'a GitLab token', mayMatch: (t) => t('glpat-'), re: /\b(glpat-[A-Za-z0-9_-]{20,})/g },
+  { kind: 'a Slack token', mayMatch: (t) => t('xox'), re: /\b(xox[abposr]-[A-Za-z0-9-]{10,})/g },
+  { kind: 'a Slack webhook URL', mayMatch: (t) => t('hooks.slack.com'), re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+)/g },
+  { kind: 'an npm token', mayMatch: (t) => t('npm_'), re: /\b(npm_[A-Za-z0-9]{36})\b/g },
+  { kind: 'a Stripe live key', mayMatch: (t) => t('_live_'), re: /\b((?:sk|rk)_live_[A-Za-z0-9]{16,})\b/g },
+  { kind: 'a Google API key', mayMatch: (t) => t('AIza'), re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g },
+  { kind: 'an npm registry token', mayMatch: (t) => t(':_'), re: /:_(?:authToken|auth|password)=["']?([^\s"';&|]+)/g, accept: notVariable },
+  { kind: 'a password in a URL', mayMatch: (t) => t('://') && t('@'), re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@[^\s/'"@]/gi, accept: notVariable },
   {
     kind: 'a literal credential passed as an option',
-    mayMatch: (_, l) => l.includes('--') && (l.includes('pass') || l.includes('token') || l.includes('key') || l.includes('secret')),
+    mayMatch: (_, l) => l('--') && (l('pass') || l('token') || l('key') || l('secret')),
     re: /(?:^|[\s"'])--(?:[a-z0-9]+-)*(?:password|passwd|token|api-key|apikey|access-key|secret-key|client-secret)(?:=|[ \t]+)(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"';&|)]+))/gi,
     accept: (v) => v !== '' && !v.startsWith('-') && notVariable(v),
   },
-  { kind: 'a password passed to curl', mayMatch: (t) => t.includes('curl') && t.includes('-u'), re: /\bcurl\b[^\n]*?\s(?:-u|--user)(?:[ \t]+|=)?["']?[^\s:"'$]+:([^\s"'@]+)/g, accept: notVariable },
-  { kind: 'a literal Authorization header', mayMatch: (_, l) => l.includes('authorization'), re: /Authorization:\s*(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/gi, accept: notVariable },
+  { kind: 'a password passed to curl', mayMatch: (t) => t('curl') && t('-u'), re: /\bcurl\b[^\n]*?\s(?:-u|--user)(?:[ \t]+|=)?["']?[^\s:"'$]+:([^\s"'@]+)/g, accept: notVariable },
+  { kind: 'a literal Authorization header', mayMatch: (_, l) => l('authorization'), re: /Authorization:\s*(?:Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/gi, accept: notVariable },
 ];
 
 export default defineRule({
@@ -67,23 +97,43 @@ export default defineRule({
   },
   create(context) {
     const { doc } = context.model;
+    const whole = doc.text;
+    const wholeLower = whole.toLowerCase();
+    const includes = (t: string): Contains => (needle) => t.includes(needle);
     // a pattern that cannot match anywhere in the file cannot match in one of its instructions
-    const candidates = PATTERNS.filter((p) => p.mayMatch(doc.text, doc.text.toLowerCase()));
+    const candidates = PATTERNS.filter((p) => p.mayMatch(includes(whole), includes(wholeLower)));
+    const exact = new Occurrences(whole);
+    // the lower-cased document lines up with the document when lower-casing kept its length: U+0130 (İ)
+    // is the only character whose lower case is longer, and the one context-dependent mapping (final sigma)
+    // gives no ASCII, so every needle (ASCII) is then found exactly where it is in the lower-cased instruction;
+    // otherwise each instruction's text is lower-cased on its own, as before
+    const aligned = wholeLower.length === whole.length;
+    const lowered = aligned ? new Occurrences(wholeLower) : undefined;
+    let sliceLower = '';
+    const lowerHas: Contains = lowered ? lowered.has : (needle) => sliceLower.includes(needle);
     return {
       instruction(ins) {
         if (candidates.length === 0) return;
         const start = doc.offsetAt(ins.range.start);
-        const text = doc.text.slice(start, doc.offsetAt(ins.range.end));
-        const lower = text.toLowerCase();
-        const taken: [number, number][] = [];
+        const end = doc.offsetAt(ins.range.end);
+        exact.start = start;
+        exact.end = end;
+        if (lowered) {
+          lowered.start = start;
+          lowered.end = end;
+        } else sliceLower = whole.slice(start, end).toLowerCase();
+        let text: string | undefined;
+        let taken: [number, number][] | undefined;
         for (const p of candidates) {
-          if (!p.mayMatch(text, lower)) continue;
+          if (!p.mayMatch(exact.has, lowerHas)) continue;
+          text ??= whole.slice(start, end);
           for (const m of text.matchAll(p.re)) {
             const groupIndex = m.slice(1).findIndex((g) => g !== undefined) + 1;
             const literal = groupIndex > 0 ? m[groupIndex] : m[0];
             if (p.accept && !p.accept(literal)) continue;
             const from = (m.index ?? 0) + (groupIndex > 0 ? m[0].lastIndexOf(literal) : 0);
             const to = from + literal.length;
+            taken ??= [];
             if (taken.some(([a, b]) => from < b && a < to)) continue;
             taken.push([from, to]);
             context.report({

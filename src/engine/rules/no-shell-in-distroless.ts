@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { rootBase } from '../assertions.ts';
+import { rootStage } from '../runtime.ts';
 import { lookupBaseImage } from '../data/base-images.ts';
 import { entrypointByName, lacksShellByName } from '../data/image-variants.ts';
 import type { DockerfileModel, Instruction, Stage } from '../model.ts';
@@ -99,7 +99,7 @@ export default defineRule({
     const { model } = context;
     /** Why the stage has no `/bin/sh`, and where its shell is if it has one elsewhere; undefined when it has one or nobody knows. */
     const noShell = (stage: Stage): { reason: string; shellPath?: string } | undefined => {
-      const root = rootBase(model, stage);
+      const root = rootStage(model, stage);
       if (root.isScratch) return { reason: '`scratch` is empty: there is no `/bin/sh`' };
       if (root.baseStage !== undefined || root.baseText === '' || root.undefinedBaseVariables.length > 0) return undefined;
       const facts = lookupBaseImage(root.base);
@@ -147,7 +147,7 @@ export default defineRule({
         if (own) return own.execForm ? [] : undefined;
         s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined;
       }
-      const root = rootBase(model, stage);
+      const root = rootStage(model, stage);
       if (root.isScratch) return [];
       const facts = lookupBaseImage(root.base);
       if (!facts) return entrypointByName(root.base);

@@ -6,14 +6,21 @@ import type { TextEdit } from '../types.ts';
 /** sudo options that only tune how sudo runs the command as root; anything else (-u, -g, -i, -s) changes what runs. */
 const HARMLESS_OPTIONS = /^(?:-[EHnSkP]+|--preserve-env(?:=.*)?|--non-interactive|--set-home|--stdin|--reset-timestamp)$/;
 
+/** Package managers whose install subcommand is `install` (apk's is `add`; zypper also takes `in`). */
+const INSTALLS_WITH_INSTALL = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'microdnf', 'tdnf']);
+
+const asWhoOf = (root: boolean | undefined) =>
+  root ? 'This step already runs as root, so sudo only adds a dependency on sudo' : 'sudo needs sudo installed and a sudoers rule, and may prompt for a password';
+
 /** Package installs that put sudo into an image. */
 function installsSudo(cmd: ShellCommand): ShellCommand['args'][number] | undefined {
+  const n = cmd.name;
+  const apk = n === 'apk';
+  const zypper = n === 'zypper';
+  // the manager first: most commands run none, and their words need not be read
+  if (!apk && !zypper && !INSTALLS_WITH_INSTALL.has(n)) return undefined;
   const sub = cmd.args.find((a) => !a.value.startsWith('-'))?.value;
-  const installs =
-    ((cmd.name === 'apt-get' || cmd.name === 'apt' || cmd.name === 'aptitude') && sub === 'install') ||
-    (cmd.name === 'apk' && sub === 'add') ||
-    ((cmd.name === 'dnf' || cmd.name === 'yum' || cmd.name === 'microdnf' || cmd.name === 'tdnf') && sub === 'install') ||
-    (cmd.name === 'zypper' && (sub === 'install' || sub === 'in'));
+  const installs = apk ? sub === 'add' : zypper ? sub === 'install' || sub === 'in' : sub === 'install';
   if (!installs) return undefined;
   return cmd.args.find((a) => /^sudo(?:[=~<>].*)?$/.test(a.value));
 }
@@ -55,8 +62,6 @@ export default defineRule({
               });
             }
           }
-          const asWhoOf = (root: boolean | undefined) =>
-            root ? 'This step already runs as root, so sudo only adds a dependency on sudo' : 'sudo needs sudo installed and a sudoers rule, and may prompt for a password';
           if (cmd.name !== 'sudo') {
             // sudo behind another wrapper (`env FOO=1 sudo ...`, `exec sudo ...`) is sudo all the same
             const inner = unwrapCommand(cmd);

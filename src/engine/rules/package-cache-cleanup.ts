@@ -55,6 +55,8 @@ const FAMILIES: Record<Family, FamilyRules> = {
   },
 };
 
+const FAMILY_LIST = Object.values(FAMILIES);
+
 /** The last invocation of a family in the RUN that fills its cache with nothing cleaning up after it, if any. */
 function uncleaned(ins: Instruction, pms: PackageManagerCommand[], family: FamilyRules): PackageManagerCommand | undefined {
   let last: PackageManagerCommand | undefined;
@@ -99,7 +101,7 @@ export default defineRule({
         const pms = packageManagerCommands(ins);
         if (pms.length === 0) return;
         const found: { pm: PackageManagerCommand; family: FamilyRules }[] = [];
-        for (const family of Object.values(FAMILIES)) {
+        for (const family of FAMILY_LIST) {
           const pm = uncleaned(ins, pms, family);
           if (pm) found.push({ pm, family });
         }

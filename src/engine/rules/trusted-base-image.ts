@@ -11,13 +11,27 @@ export function normalizeRegistryEntry(entry: string): string | undefined {
   return e;
 }
 
+/** Entries as normalizeRegistryEntry writes them (a pure function of the text): the same list is judged on every lint. */
+const normalized = new Map<string, string | undefined>();
+function normalizedEntry(raw: string): string | undefined {
+  let e = normalized.get(raw);
+  if (e === undefined && !normalized.has(raw)) {
+    e = normalizeRegistryEntry(raw);
+    if (normalized.size >= 1000) normalized.clear();
+    normalized.set(raw, e);
+  }
+  return e;
+}
+
 /** True when `image` (registry/canonical path) is an entry or lies under one, at a path-component boundary. */
 export function isTrusted(image: string, entries: readonly string[]): boolean {
   const candidate = image.toLowerCase();
-  return entries.some((raw) => {
-    const e = normalizeRegistryEntry(raw);
-    return e !== undefined && (candidate === e || candidate.startsWith(`${e}/`));
-  });
+  for (const raw of entries) {
+    const e = normalizedEntry(raw);
+    // `startsWith(e) && next is '/'` is `startsWith(`${e}/`)` without building the string
+    if (e !== undefined && (candidate === e || (candidate.length > e.length && candidate.charCodeAt(e.length) === 47 && candidate.startsWith(e)))) return true;
+  }
+  return false;
 }
 
 export default defineRule({

@@ -35,20 +35,25 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const known = [...model.globalArgs.keys(), ...AUTOMATIC_PLATFORM_ARGS.keys()];
     /** ARGs declared inside stages, by name: FROM cannot see them. */
-    const stageArgs = new Map<string, number>();
-    for (const ins of model.instructions) {
-      if (ins.keyword !== 'ARG' || ins.stageIndex < 0) continue;
-      for (const a of ins.args) {
-        const name = a.value.split('=')[0];
-        if (!stageArgs.has(name)) stageArgs.set(name, ins.range.start.line + 1);
+    let stageArgsFound: Map<string, number> | undefined;
+    const stageArgs = (): Map<string, number> => {
+      if (stageArgsFound) return stageArgsFound;
+      const found = (stageArgsFound = new Map<string, number>());
+      for (const ins of model.instructions) {
+        if (ins.keyword !== 'ARG' || ins.stageIndex < 0) continue;
+        for (const a of ins.args) {
+          const name = a.value.split('=')[0];
+          if (!found.has(name)) found.set(name, ins.range.start.line + 1);
+        }
       }
-    }
+      return found;
+    };
+    // what explain reads is gathered only for a finding: most files have none
     const explain = (name: string): string => {
-      const guess = closestMatch(name, known);
+      const guess = closestMatch(name, [...model.globalArgs.keys(), ...AUTOMATIC_PLATFORM_ARGS.keys()]);
       if (guess) return ` Did you mean \`${guess}\`?`;
-      const line = stageArgs.get(name);
+      const line = stageArgs().get(name);
       if (line !== undefined) return ` The \`ARG ${name}\` on line ${line} is inside a stage, where FROM cannot see it: move it above the first FROM, with a default.`;
       return ` Declare it before the first FROM, with a default: \`ARG ${name}=<value>\`.`;
     };
@@ -60,7 +65,8 @@ export default defineRule({
             message: `\`${name}\` is not declared by an ARG before the first FROM, so it expands to nothing and the base becomes \`${stage.base.resolved || '(empty)'}\`.${explain(name)}`,
           });
         }
-        const platform = stage.from.flags.find((f) => f.name === 'platform');
+        // stage.platform is the first --platform value: without a `$` nothing in it can be undefined
+        const platform = stage.platform?.includes('$') ? stage.from.flags.find((f) => f.name === 'platform') : undefined;
         if (platform?.value) {
           for (const name of substituteVariables(platform.value, fromScope(model.globalArgs)).undefinedVariables) {
             context.report({

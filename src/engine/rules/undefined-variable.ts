@@ -2,6 +2,7 @@ import { defineRule } from '../rule.ts';
 import { AUTOMATIC_PLATFORM_ARGS, type DockerfileModel, type Instruction, type Stage } from '../model.ts';
 import { keyValues, rootImageFacts, stageChain, variablesAt, type KeyValue } from '../runtime.ts';
 import { closestMatch } from '../suggest.ts';
+import { comparePositions } from '../text.ts';
 import type { Fix, Range } from '../types.ts';
 import { looksSecret } from './no-secret-env-arg.ts';
 
@@ -20,6 +21,12 @@ const EXPANDED_FLAGS: Record<string, ReadonlySet<string>> = {
   ADD: new Set(['chown', 'chmod', 'checksum']),
   RUN: new Set(['mount']),
 };
+/** The pairs of an instruction that is not an ARG (shared, never added to). */
+const NO_PAIRS: readonly KeyValue[] = [];
+/** referencesIn's heredoc references when there are none: never added to. */
+const NO_HEREDOC_REFS: ReadonlySet<Reference> = new Set();
+/** BuildKit's platform ARGs, which every global ARG default can read (an array: a Set is made from it fast). */
+const PLATFORM_ARG_NAMES = [...AUTOMATIC_PLATFORM_ARGS.keys()];
 /** A heredoc opener in an instruction's first line; group 1 is the quote around the delimiter, if any. */
 const HEREDOC_OPENER = /<<-?(["']?)([^\s"'<>|&;]+)\1/g;
 
@@ -140,19 +147,22 @@ export default defineRule({
     },
   },
   create(context) {
+    // this runs for every file: what most files never need (the line break of a fix, the global scope) is made when needed
     const { model } = context;
     const { doc, escapeChar } = model;
     const text = doc.text;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const stageFacts = new Map<number, StageFacts>();
     /** Every ARG and ENV declaration by name, built on the first miss. */
     let declarations: Map<string, Instruction[]> | undefined;
     /** `stage:name` pairs already offered the `ARG NAME` fix. */
     const offered = new Set<string>();
-    /** Global ARGs declared so far (before the first FROM), plus the platform ARGs. */
-    const globalScope = new Set<string>(AUTOMATIC_PLATFORM_ARGS.keys());
+    /** Global ARGs declared so far (before the first FROM), plus the platform ARGs: made at the first global ARG. */
+    let globalScopeSet: Set<string> | undefined;
+    const globalScope = (): Set<string> => (globalScopeSet ??= new Set<string>(PLATFORM_ARG_NAMES));
     /** Offset of the next `$` at or after the instruction being visited (-1: none left). */
     let nextDollar = text.indexOf('$');
+    /** Its position: compared with the instructions' ranges, it spares two offsets per instruction (a `$` is never past its line's end). */
+    let dollarAt = nextDollar >= 0 ? doc.positionAt(nextDollar) : undefined;
 
     const factsOf = (stage: Stage): StageFacts => {
       let f = stageFacts.get(stage.index);
@@ -193,25 +203,26 @@ export default defineRule({
     const stageLabel = (s: Stage) => (s.name ? `\`${s.name}\`` : `${s.index + 1}`);
 
     /** The ranges of an instruction BuildKit expands, and the heredoc bodies it expands (scanned without quote rules). */
-    const referencesIn = (ins: Instruction): { refs: Reference[]; heredoc: Set<Reference> } => {
+    const referencesIn = (ins: Instruction): { refs: Reference[]; heredoc: ReadonlySet<Reference> } => {
       const refs: Reference[] = [];
-      const heredoc = new Set<Reference>();
+      // made only when a heredoc body is expanded (most instructions have none)
+      let heredoc: Set<Reference> | undefined;
       const flags = EXPANDED_FLAGS[ins.keyword];
       if (flags) {
         for (const f of ins.flags) {
           if (flags.has(f.name) && f.value?.includes('$')) scanReferences(text, doc.offsetAt(f.range.start), doc.offsetAt(f.range.end), escapeChar, true, refs);
         }
       }
-      if (ins.keyword === 'RUN' || !ins.argumentsRange) return { refs, heredoc };
+      if (ins.keyword === 'RUN' || !ins.argumentsRange) return { refs, heredoc: NO_HEREDOC_REFS };
       if (ins.keyword === 'ARG') {
         for (const kv of keyValues(ins)) {
           if (kv.valueRange) scanReferences(text, doc.offsetAt(kv.valueRange.start), doc.offsetAt(kv.valueRange.end), escapeChar, true, refs);
         }
-        return { refs, heredoc };
+        return { refs, heredoc: NO_HEREDOC_REFS };
       }
       const start = doc.offsetAt(ins.argumentsRange.start);
       let end = doc.offsetAt(ins.argumentsRange.end);
-      const bodies = ins.heredocs.filter((h) => h.range);
+      const bodies = ins.heredocs.length === 0 ? ins.heredocs : ins.heredocs.filter((h) => h.range);
       if (bodies.length > 0) {
         // the instruction's own words end where the first heredoc body starts
         end = Math.min(end, doc.offsetAt({ line: bodies[0].range!.start.line, character: 0 }));
@@ -223,12 +234,13 @@ export default defineRule({
             if (quoted.get(h.name) !== false) continue;
             const before = refs.length;
             scanReferences(text, doc.offsetAt(h.range!.start), doc.offsetAt(h.range!.end), '\\', false, refs);
+            heredoc ??= new Set();
             for (let k = before; k < refs.length; k++) heredoc.add(refs[k]);
           }
         }
       }
       scanReferences(text, start, end, escapeChar, true, refs);
-      return { refs, heredoc };
+      return { refs, heredoc: heredoc ?? NO_HEREDOC_REFS };
     };
 
     const insertArg = (stage: Stage, ins: Instruction, name: string): Fix | undefined => {
@@ -238,6 +250,7 @@ export default defineRule({
       if (offered.has(key) || looksSecret(name)) return undefined;
       offered.add(key);
       const at = { line: ins.range.start.line, character: 0 };
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
       return { title: `Declare ARG ${name} in this stage`, edits: [{ range: { start: at, end: at }, newText: `ARG ${name}${eol}` }] };
     };
 
@@ -252,7 +265,7 @@ export default defineRule({
       const scope = variablesAt(model, stage, ins);
       const facts = factsOf(stage);
       // ARG sets its names one by one (ENV sets them all at once): an earlier name of the same ARG line is in scope
-      const sameArg = ins.keyword === 'ARG' ? keyValues(ins) : [];
+      const sameArg: readonly KeyValue[] = ins.keyword === 'ARG' ? keyValues(ins) : NO_PAIRS;
       for (const ref of refs) {
         const { name } = ref;
         if (scope.has(name) || facts.extra.has(name)) continue;
@@ -312,16 +325,17 @@ export default defineRule({
     };
 
     const checkGlobalArg = (ins: Instruction) => {
+      const globals = globalScope();
       const kvs = keyValues(ins);
       for (const kv of kvs) {
         if (kv.valueRange) {
           const refs: Reference[] = [];
           scanReferences(text, doc.offsetAt(kv.valueRange.start), doc.offsetAt(kv.valueRange.end), escapeChar, true, refs);
           for (const ref of refs) {
-            if (globalScope.has(ref.name)) continue;
+            if (globals.has(ref.name)) continue;
             const written = text.slice(ref.start, ref.end);
             const later = model.instructions.find((i) => i.index > ins.index && i.stageIndex < 0 && i.keyword === 'ARG' && keyValues(i).some((k) => k.name === ref.name));
-            const guess = closestMatch(ref.name, globalScope) ?? closestMatch(ref.name, globalScope, true);
+            const guess = closestMatch(ref.name, globals) ?? closestMatch(ref.name, globals, true);
             report(
               ref,
               `\`${written}\` expands to an empty string in this default: ` +
@@ -331,7 +345,7 @@ export default defineRule({
             );
           }
         }
-        globalScope.add(kv.name);
+        globals.add(kv.name);
       }
     };
 
@@ -339,10 +353,12 @@ export default defineRule({
       instruction(ins, stage) {
         if (!EXPANDED.has(ins.keyword)) return;
         // most instructions have no `$` at all; the walk is in document order, so one cursor finds the next `$`
-        const from = doc.offsetAt(ins.range.start);
-        if (nextDollar >= 0 && nextDollar < from) nextDollar = text.indexOf('$', from);
-        if (nextDollar < 0 || nextDollar >= doc.offsetAt(ins.range.end)) {
-          if (!stage && ins.keyword === 'ARG') for (const kv of keyValues(ins)) globalScope.add(kv.name);
+        if (dollarAt && comparePositions(dollarAt, ins.range.start) < 0) {
+          nextDollar = text.indexOf('$', doc.offsetAt(ins.range.start));
+          dollarAt = nextDollar >= 0 ? doc.positionAt(nextDollar) : undefined;
+        }
+        if (!dollarAt || comparePositions(dollarAt, ins.range.end) >= 0) {
+          if (!stage && ins.keyword === 'ARG') for (const kv of keyValues(ins)) globalScope().add(kv.name);
           return;
         }
         if (!stage) {

@@ -213,3 +213,19 @@ describe('undefined-variable declares an ARG only where the value is text', () =
     expect(() => checkAllProperties(input)).not.toThrow();
   });
 });
+
+describe("names of Object.prototype's properties are plain names", () => {
+  // lookup tables keyed by program, keyword or flag found `constructor` on the prototype: no-sudo threw
+  // on `RUN constructor x`, and a dozen package rules on `RUN apt-get constructor`
+  const names = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
+  it.each(names)('`%s` as a program, keyword, flag, stage, user and pattern', (n) => {
+    const dockerfile =
+      `FROM alpine:3.20 AS ${n}\n${n} x\nRUN ${n} ${n} && apt-get ${n} && sudo ${n} && pip ${n} ${n} && npm ${n} && apk ${n} && /usr/bin/${n} -${n} --${n}=${n}\n` +
+      `COPY --${n}=${n} --from=${n} ${n} /${n}\nUSER ${n}\nEXPOSE ${n}\nENV ${n}=${n}\nARG ${n}\nWORKDIR ${n}\nHEALTHCHECK --${n}=1 CMD ${n}\nCMD ${n} ${n}\nENTRYPOINT ["${n}"]\n`;
+    const second = `# syntax=${n}\nARG ${n}=${n}\nFROM \${${n}}\nRUN --mount=type=${n},${n}=${n} ${n}\n`;
+    for (const text of [dockerfile, second]) {
+      const failed = lint({ dockerfile: text, dockerignore: `${n}\n!${n}\n` }).filter((f) => f.rule === 'engine-error' || f.rule === 'parse-error');
+      expect(failed.map((f) => f.message)).toEqual([]);
+    }
+  });
+});
