@@ -98,6 +98,8 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export const median = (values: readonly number[]) => percentile(values, 50);
+/** The arithmetic mean (NaN for no values). */
+export const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 export function ms(n: number): string {
   if (!Number.isFinite(n)) return 'n/a';
