@@ -763,11 +763,16 @@ const RUNNERS: Record<string, string[]> = {
   'newrelic-admin': ['run-program'],
 };
 
-/** The programs (by base name) `unwrapCommand` looks through by name; RUNNERS, python and entrypoint scripts aside. */
-const WRAPPER_NAMES = new Set([
-  'exec', 'nohup', 'ddtrace-run', 'opentelemetry-instrument', 'env', 'tini', 'dumb-init', 'catatonit', 'tini-static', 'gosu', 'su-exec',
-  's6-setuidgid', 'setpriv', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm',
-]);
+/** Programs that run their first argument: `exec cmd`, `nohup cmd`, tracers. */
+const PLAIN_WRAPPERS = new Set(['exec', 'nohup', 'ddtrace-run', 'opentelemetry-instrument']);
+/** Init shims, with options before the program. */
+const INIT_SHIMS = new Set(['tini', 'dumb-init', 'catatonit', 'tini-static']);
+/** User switchers: `gosu app cmd`. */
+const USER_SWITCHERS = new Set(['gosu', 'su-exec', 's6-setuidgid']);
+/** Package runners: `npx [options] tool`. */
+const PACKAGE_RUNNERS = new Set(['npx', 'pnpx', 'bunx']);
+/** Every program `unwrapCommand` looks through by name (RUNNERS, python and entrypoint scripts aside): built from the sets its loop reads. */
+const WRAPPER_NAMES = new Set([...PLAIN_WRAPPERS, 'env', ...INIT_SHIMS, ...USER_SWITCHERS, 'setpriv', ...PACKAGE_RUNNERS, 'npm', 'pnpm']);
 
 /** The runner table's entry for a program: its own entries only (`constructor` is a program name, not a runner). */
 function runnerOf(name: string): string[] | undefined {
@@ -798,14 +803,14 @@ export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word;
   for (let guard = 0; guard < 8; guard++) {
     const name = nameOf(program);
     let k = -1;
-    if (name === 'exec' || name === 'nohup' || name === 'ddtrace-run' || name === 'opentelemetry-instrument') k = 0;
+    if (PLAIN_WRAPPERS.has(name)) k = 0;
     else if (name === 'env') {
       k = 0;
       while (k < args.length && (args[k].value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[k].value))) {
         if (args[k].value === '-u' || args[k].value === '--unset') k++;
         k++;
       }
-    } else if (name === 'tini' || name === 'dumb-init' || name === 'catatonit' || name === 'tini-static') {
+    } else if (INIT_SHIMS.has(name)) {
       k = 0;
       while (k < args.length && args[k].value.startsWith('-')) {
         if (args[k].value === '--') {
@@ -815,11 +820,11 @@ export function unwrapCommand(cmd: ShellCommand): { name: string; program: Word;
         if (['-p', '-e', '-r'].includes(args[k].value)) k++;
         k++;
       }
-    } else if (name === 'gosu' || name === 'su-exec' || name === 's6-setuidgid') k = 1;
+    } else if (USER_SWITCHERS.has(name)) k = 1;
     else if (name === 'setpriv') {
       k = 0;
       while (k < args.length && args[k].value.startsWith('-')) k++;
-    } else if (name === 'npx' || name === 'pnpx' || name === 'bunx') {
+    } else if (PACKAGE_RUNNERS.has(name)) {
       k = 0;
       while (k < args.length && args[k].value.startsWith('-')) k++;
     } else if ((name === 'npm' || name === 'pnpm') && args[0]?.value === 'exec') {
