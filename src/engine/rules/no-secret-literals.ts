@@ -16,33 +16,6 @@ interface SecretPattern {
 /** Whether a text (the document, or one instruction of it) contains a substring. */
 type Contains = (needle: string) => boolean;
 
-/**
- * Substring tests within [start, end) of one text, for ranges visited in document order: each
- * needle's next occurrence is remembered, so a needle costs about one search of the document in
- * all, rather than a slice (and a lower-cased copy) of every instruction.
- */
-class Occurrences {
-  private readonly text: string;
-  /** Per needle: where the last search started, and what it found (-1: nothing after it). */
-  private readonly found = new Map<string, { from: number; at: number }>();
-  start = 0;
-  end = 0;
-  constructor(text: string) {
-    this.text = text;
-  }
-  readonly has: Contains = (needle) => {
-    let f = this.found.get(needle);
-    if (!f) {
-      f = { from: this.start, at: this.text.indexOf(needle, this.start) };
-      this.found.set(needle, f);
-    } else if (this.start < f.from || (f.at >= 0 && f.at < this.start)) {
-      f.from = this.start;
-      f.at = this.text.indexOf(needle, this.start);
-    }
-    return f.at >= 0 && f.at + needle.length <= this.end;
-  };
-}
-
 const notVariable = (v: string) => !v.includes('$') && !/^(?:\{\{.*\}\}|<[^>]*>|\*+|x+|%s|%\w+%|\.\.\.)$/i.test(v);
 
 // Formats with a fixed, documented prefix first: they name the kind precisely. Generic shapes (URL passwords, options) last.
@@ -102,31 +75,20 @@ export default defineRule({
     const includes = (t: string): Contains => (needle) => t.includes(needle);
     // a pattern that cannot match anywhere in the file cannot match in one of its instructions
     const candidates = PATTERNS.filter((p) => p.mayMatch(includes(whole), includes(wholeLower)));
-    const exact = new Occurrences(whole);
-    // the lower-cased document lines up with the document when lower-casing kept its length: U+0130 (İ)
-    // is the only character whose lower case is longer, and the one context-dependent mapping (final sigma)
-    // gives no ASCII, so every needle (ASCII) is then found exactly where it is in the lower-cased instruction;
-    // otherwise each instruction's text is lower-cased on its own, as before
-    const aligned = wholeLower.length === whole.length;
-    const lowered = aligned ? new Occurrences(wholeLower) : undefined;
-    let sliceLower = '';
-    const lowerHas: Contains = lowered ? lowered.has : (needle) => sliceLower.includes(needle);
+    // the instruction being read, lower-cased only when a candidate asks for it
+    let text = '';
+    let lower: string | undefined;
+    const has: Contains = (needle) => text.includes(needle);
+    const lowerHas: Contains = (needle) => (lower ??= text.toLowerCase()).includes(needle);
     return {
       instruction(ins) {
         if (candidates.length === 0) return;
         const start = doc.offsetAt(ins.range.start);
-        const end = doc.offsetAt(ins.range.end);
-        exact.start = start;
-        exact.end = end;
-        if (lowered) {
-          lowered.start = start;
-          lowered.end = end;
-        } else sliceLower = whole.slice(start, end).toLowerCase();
-        let text: string | undefined;
+        text = whole.slice(start, doc.offsetAt(ins.range.end));
+        lower = undefined;
         let taken: [number, number][] | undefined;
         for (const p of candidates) {
-          if (!p.mayMatch(exact.has, lowerHas)) continue;
-          text ??= whole.slice(start, end);
+          if (!p.mayMatch(has, lowerHas)) continue;
           for (const m of text.matchAll(p.re)) {
             const groupIndex = m.slice(1).findIndex((g) => g !== undefined) + 1;
             const literal = groupIndex > 0 ? m[groupIndex] : m[0];
