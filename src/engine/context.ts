@@ -222,24 +222,6 @@ function slashCount(s: string): number {
   return n;
 }
 
-/**
- * True when `cleanPath('/' + p)` is `'/' + p`: p is not empty and has no empty, `.` or `..` segment
- * (most sources: `package.json`, `src/app`), which then skip the split and join.
- */
-function isCleanRelative(p: string): boolean {
-  if (p === '') return false;
-  let segStart = 0;
-  for (let i = 0; i <= p.length; i++) {
-    if (i < p.length && p.charCodeAt(i) !== 47) continue;
-    const len = i - segStart;
-    if (len === 0) return false;
-    // `.` or `..`
-    if (p.charCodeAt(segStart) === 46 && (len === 1 || (len === 2 && p.charCodeAt(segStart + 1) === 46))) return false;
-    segStart = i + 1;
-  }
-  return true;
-}
-
 const URL_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@[^:]+:)/i;
 
 function sourceOf(text: string, range: Range, vars: ReadonlyMap<string, string | undefined>): CopySource {
@@ -249,7 +231,7 @@ function sourceOf(text: string, range: Range, vars: ReadonlyMap<string, string |
   if (URL_SOURCE.test(resolved ?? text)) return { text, expanded: resolved ?? text, range, kind: 'url', path: '' };
   if (resolved === undefined || resolved.includes('$')) return { text, expanded: text, range, kind: 'variable', path: '' };
   const expanded = resolved;
-  const rel = isCleanRelative(expanded) ? expanded : cleanPath('/' + expanded).slice(1);
+  const rel = cleanPath('/' + expanded).slice(1);
   const path = rel === '' ? '.' : rel;
   return { text, expanded, range, kind: containsWildcards(path) ? 'glob' : 'path', path };
 }

@@ -35,6 +35,8 @@ export function trimSpace(s: string): string {
 /** filepath.Clean for '/'-separated paths: no `.` elements, `..` resolved lexically, no `//`, no trailing `/`. */
 export function cleanPath(path: string): string {
   if (path === '') return '.';
+  // most paths are clean already (`/app`, `src/main.go`): returned as they are, without the split and join
+  if (isClean(path)) return path;
   const rooted = path.startsWith('/');
   const out: string[] = [];
   for (const seg of path.split('/')) {
@@ -48,6 +50,20 @@ export function cleanPath(path: string): string {
   }
   const joined = (rooted ? '/' : '') + out.join('/');
   return joined === '' ? '.' : joined;
+}
+
+/** True when cleanPath would return the path unchanged: `/`, or no empty, `.` or `..` element after the root. */
+function isClean(path: string): boolean {
+  if (path === '/') return true;
+  let segStart = path.charCodeAt(0) === 47 ? 1 : 0;
+  for (let i = segStart; i <= path.length; i++) {
+    if (i < path.length && path.charCodeAt(i) !== 47) continue;
+    const len = i - segStart;
+    if (len === 0) return false;
+    if (path.charCodeAt(segStart) === 46 && (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === 46))) return false;
+    segStart = i + 1;
+  }
+  return true;
 }
 
 /** filepath.Dir: everything but the last element, cleaned. */

@@ -593,6 +593,14 @@ describe('Go path helpers', () => {
     ['a/..', '.'],
     ['/', '/'],
     ['//', '/'],
+    // already clean, returned as they are (names that only start or end with dots are names)
+    ['a', 'a'],
+    ['/app/src', '/app/src'],
+    ['.a/b..', '.a/b..'],
+    ['/...', '/...'],
+    ['../a', '../a'],
+    ['a/.', 'a'],
+    ['/a/..', '/'],
   ];
   for (const [input, output] of clean) it(`Clean(${JSON.stringify(input)}) = ${output}`, () => expect(cleanPath(input)).toBe(output));
 

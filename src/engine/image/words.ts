@@ -5,6 +5,8 @@
  * value Shipshape does not know (set by an unknown base image) is kept as written and reported.
  */
 
+import { cleanPath } from '../go-match.ts';
+
 /** Variables visible to an instruction: a value, or null when it is set but its value is unknown. */
 export type Variables = ReadonlyMap<string, string | null>;
 
@@ -226,23 +228,8 @@ export function stripFlags(text: string): string {
 // Paths (POSIX, as inside a Linux image)
 // ---------------------------------------------------------------------------------------------
 
-/** Cleans an absolute or relative POSIX path like Go's path.Clean. */
-export function cleanPath(p: string): string {
-  const absolute = p.startsWith('/');
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-      else if (!absolute) parts.push('..');
-      continue;
-    }
-    parts.push(seg);
-  }
-  const joined = parts.join('/');
-  if (absolute) return '/' + joined;
-  return joined === '' ? '.' : joined;
-}
+/** Go's path.Clean, shared with the build context's matching (one implementation of it). */
+export { cleanPath };
 
 /** Resolves `p` against directory `dir` (absolute), like WORKDIR and COPY destinations do. */
 export function resolvePath(dir: string, p: string): string {
