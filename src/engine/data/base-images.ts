@@ -8,6 +8,7 @@
  * An image not listed here is unknown: callers must show it as unknown, never guess.
  */
 import type { ImageReference } from '../image-ref.ts';
+import { BoundedMemo } from '../memo.ts';
 
 export const BASE_IMAGES_CHECKED = '2026-11-24';
 
@@ -741,20 +742,15 @@ function lookupByKey(ref: ImageReference): BaseImageFacts | undefined {
   // repositoryKey before lower-casing: the memo is looked up without converting the text
   const written = ref.registry === 'docker.io' ? ref.canonicalPath : `${ref.registry}/${ref.path}`;
   const tag = ref.tag ?? 'latest';
-  // several rules ask about the same few images on every lint: remember the answers (the table is fixed; null: not known)
-  const memoKey = `${written}:${tag}`;
-  const known = lookedUp.get(memoKey);
-  if (known !== undefined) return known ?? undefined;
-  const key = written.toLowerCase();
-  let found: BaseImageFacts | undefined;
-  for (const entry of BASE_IMAGE_TABLE) {
-    if (!entry.repositories.includes(key)) continue;
-    if (entry.tag && !tagMatches(entry.tag, tag)) continue;
-    found = entry.facts;
-    break;
-  }
-  if (lookedUp.size >= 1000) lookedUp.clear();
-  lookedUp.set(memoKey, found ?? null);
-  return found;
+  // several rules ask about the same few images on every lint: remember the answers (the table is fixed)
+  return lookedUp.get(`${written}:${tag}`, () => {
+    const key = written.toLowerCase();
+    for (const entry of BASE_IMAGE_TABLE) {
+      if (!entry.repositories.includes(key)) continue;
+      if (entry.tag && !tagMatches(entry.tag, tag)) continue;
+      return entry.facts;
+    }
+    return undefined;
+  });
 }
-const lookedUp = new Map<string, BaseImageFacts | null>();
+const lookedUp = new BoundedMemo<BaseImageFacts | undefined>();

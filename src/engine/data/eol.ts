@@ -13,6 +13,7 @@
  */
 import type { ImageReference } from '../image-ref.ts';
 import { repositoryKey } from './base-images.ts';
+import { BoundedMemo } from '../memo.ts';
 
 export const EOL_CHECKED = '2026-11-24';
 
@@ -431,15 +432,9 @@ function ownRelease(product: EolProduct, tag: string): EolMatch | undefined {
 export function endOfLifeReleases(ref: ImageReference, asOf: string = EOL_CHECKED): EolMatch[] {
   // the same few images come back on every lint: remember the answers (the table is fixed)
   const memoKey = `${ref.registry}|${ref.path}|${ref.canonicalPath}|${ref.tag ?? ''}|${ref.digest ?? ''}|${asOf}`;
-  let found = judged.get(memoKey);
-  if (!found) {
-    found = readEndOfLifeReleases(ref, asOf);
-    if (judged.size >= 1000) judged.clear();
-    judged.set(memoKey, found);
-  }
-  return found.slice();
+  return judged.get(memoKey, () => readEndOfLifeReleases(ref, asOf)).slice();
 }
-const judged = new Map<string, EolMatch[]>();
+const judged = new BoundedMemo<EolMatch[]>();
 
 function readEndOfLifeReleases(ref: ImageReference, asOf: string): EolMatch[] {
   const tag = (ref.tag ?? (ref.digest ? '' : 'latest')).toLowerCase();

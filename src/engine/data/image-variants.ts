@@ -11,6 +11,7 @@
  */
 import type { ImageReference } from '../image-ref.ts';
 import { repositoryKey } from './base-images.ts';
+import { BoundedMemo } from '../memo.ts';
 
 export const IMAGE_VARIANTS_CHECKED = '2026-11-24';
 
@@ -104,16 +105,10 @@ export const FULL_VARIANTS: Record<string, FullVariant> = {
 
 /** The full-variant facts for a reference, when it is one of the images above with a non-minimal tag. */
 export function fullVariantOf(ref: ImageReference): FullVariant | undefined {
-  // every lint asks about its final base, and the answers are fixed: remember them (null: none)
-  const memoKey = `${ref.registry}|${ref.path}|${ref.canonicalPath}|${ref.tag ?? ''}`;
-  const known = fullVariants.get(memoKey);
-  if (known !== undefined) return known ?? undefined;
-  const found = readFullVariant(ref);
-  if (fullVariants.size >= 1000) fullVariants.clear();
-  fullVariants.set(memoKey, found ?? null);
-  return found;
+  // every lint asks about its final base, and the answers are fixed: remember them
+  return fullVariants.get(`${ref.registry}|${ref.path}|${ref.canonicalPath}|${ref.tag ?? ''}`, () => readFullVariant(ref));
 }
-const fullVariants = new Map<string, FullVariant | null>();
+const fullVariants = new BoundedMemo<FullVariant | undefined>();
 
 function readFullVariant(ref: ImageReference): FullVariant | undefined {
   const key = repositoryKey(ref);

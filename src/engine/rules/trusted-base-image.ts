@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { DEFAULT_TRUSTED_REGISTRIES } from '../data/registries.ts';
+import { BoundedMemo } from '../memo.ts';
 
 /** `Quay.io/Org/` -> `quay.io/org`; a bare namespace (`myorg`) is on Docker Hub. */
 export function normalizeRegistryEntry(entry: string): string | undefined {
@@ -12,16 +13,8 @@ export function normalizeRegistryEntry(entry: string): string | undefined {
 }
 
 /** Entries as normalizeRegistryEntry writes them (a pure function of the text): the same list is judged on every lint. */
-const normalized = new Map<string, string | undefined>();
-function normalizedEntry(raw: string): string | undefined {
-  let e = normalized.get(raw);
-  if (e === undefined && !normalized.has(raw)) {
-    e = normalizeRegistryEntry(raw);
-    if (normalized.size >= 1000) normalized.clear();
-    normalized.set(raw, e);
-  }
-  return e;
-}
+const normalized = new BoundedMemo<string | undefined>();
+const normalizedEntry = (raw: string): string | undefined => normalized.get(raw, () => normalizeRegistryEntry(raw));
 
 /** True when `image` (registry/canonical path) is an entry or lies under one, at a path-component boundary. */
 export function isTrusted(image: string, entries: readonly string[]): boolean {
