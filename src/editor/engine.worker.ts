@@ -5,6 +5,7 @@
  * from the same model (and the build-context analysis the rules already memoized on it).
  */
 import { grade, type GradeResult } from '../engine/exercise.ts';
+import { errorText } from '../engine/lint.ts';
 import { buildModel, InstructionReuse, type DockerfileModel } from '../engine/model.ts';
 import type { LintInput } from '../engine/types.ts';
 import { buildPreview, type PreviewPayload } from './panels/preview-data.ts';
@@ -14,7 +15,6 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const reply = (response: GradeResponse) => self.postMessage(response);
 const reuse = new InstructionReuse();
-const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 self.onmessage = (event: MessageEvent<GradeRequest>) => {
   const req = event.data;
@@ -31,7 +31,7 @@ self.onmessage = (event: MessageEvent<GradeRequest>) => {
     result = grade({ checks: req.checks, context: req.context }, req.input, { config: req.config, ...(model ? { model } : {}) });
   } catch (err) {
     // grade() does not throw by design; this is the last line of defence
-    reply({ id: req.id, ok: false, error: errorOf(err) });
+    reply({ id: req.id, ok: false, error: errorText(err) });
     return;
   }
   // the grade goes out at once: the checklist and the markers do not wait for the panels' data
@@ -45,7 +45,7 @@ self.onmessage = (event: MessageEvent<GradeRequest>) => {
     preview = buildPreview(model, input, req.preview, result.findings);
   } catch (err) {
     // buildPreview catches its own failures; this is the last line of defence
-    preview = { ms: 0, error: errorOf(err) };
+    preview = { ms: 0, error: errorText(err) };
   }
   reply({ id: req.id, ok: true, preview });
 };

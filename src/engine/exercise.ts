@@ -4,7 +4,7 @@
  * separately, so the page can show them subdued, labelled with the lesson that teaches them.
  */
 import { assertions, type AssertionParams } from './assertions.ts';
-import { lintWithModel, type LintOptions } from './lint.ts';
+import { errorText, lintWithModel, type LintOptions } from './lint.ts';
 import type { DockerfileModel } from './model.ts';
 import type { ContextFile, Finding, LintInput } from './types.ts';
 import { learnerDockerignore } from './exercise-input.ts';
@@ -134,6 +134,6 @@ function evaluate(check: Check, findings: Finding[], model: DockerfileModel | un
     const r = fn(model, check.params ?? {}, input, findings);
     return { label: check.label, passed: r.passed, detail: r.passed ? undefined : r.detail, findings: [] };
   } catch (err) {
-    return { label: check.label, passed: false, detail: `This check failed to run: ${err instanceof Error ? err.message : String(err)}`, findings: [] };
+    return { label: check.label, passed: false, detail: `This check failed to run: ${errorText(err)}`, findings: [] };
   }
 }

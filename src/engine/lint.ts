@@ -229,7 +229,8 @@ class Context implements RuleContext {
   }
 }
 
-function errorText(err: unknown): string {
+/** The message of something thrown (an Error's message, anything else as text). */
+export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }

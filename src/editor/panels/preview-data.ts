@@ -9,6 +9,7 @@
 import { analyzeBuild, type SourceKind, type SourceStatus } from '../../engine/context.ts';
 import { secretFileKind } from '../../engine/data/secret-files.ts';
 import { DockerignoreMatcher, parsePatternList, type IgnorePattern } from '../../engine/dockerignore.ts';
+import { errorText } from '../../engine/lint.ts';
 import {
   previewImage,
   type Account,
@@ -337,7 +338,7 @@ export function buildPreview(model: DockerfileModel | undefined, input: LintInpu
       out.image = image;
     }
   } catch (err) {
-    out.error = err instanceof Error ? err.message : String(err);
+    out.error = errorText(err);
   }
   out.ms = performance.now() - started;
   return out;
