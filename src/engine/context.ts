@@ -268,13 +268,13 @@ function jsonWords(ins: Instruction, doc: DockerfileModel['doc']): { value: stri
   return found;
 }
 
-const copiesByModel = new WeakMap<DockerfileModel, CopyInstruction[]>();
 const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
 
 /** Every COPY and ADD of every stage, sources parsed. */
 export function copyInstructions(model: DockerfileModel): CopyInstruction[] {
-  const cached = copiesByModel.get(model);
-  if (cached) return cached;
+  // several rules ask on every lint: kept on the model (see ModelReadings)
+  const readings = (model.readings ??= {});
+  if (readings.copies) return readings.copies;
   const out: CopyInstruction[] = [];
   for (const stage of model.stages) {
     for (const ins of stage.instructions) {
@@ -302,7 +302,7 @@ export function copyInstructions(model: DockerfileModel): CopyInstruction[] {
       });
     }
   }
-  copiesByModel.set(model, out);
+  readings.copies = out;
   return out;
 }
 
@@ -418,17 +418,23 @@ export interface BuildAnalysis {
   byInstruction: Map<number, ResolvedCopy>;
 }
 
-const analysisByModel = new WeakMap<DockerfileModel, { files: readonly ContextFile[]; dockerignore: string | undefined; analysis: BuildAnalysis }>();
+/** A model's BuildAnalysis with the context and .dockerignore it was made from (kept on the model, see ModelReadings). */
+export interface KeptAnalysis {
+  files: readonly ContextFile[];
+  dockerignore: string | undefined;
+  analysis: BuildAnalysis;
+}
 
 /** The context and every COPY/ADD resolved against it; undefined when the context is unknown. */
 export function analyzeBuild(model: DockerfileModel, input: LintInput): BuildAnalysis | undefined {
   if (!input.context) return undefined;
-  const cached = analysisByModel.get(model);
+  const readings = (model.readings ??= {});
+  const cached = readings.analysis;
   if (cached && cached.files === input.context && cached.dockerignore === input.dockerignore) return cached.analysis;
   const context = new BuildContext(input.context, input.dockerignore === undefined ? undefined : dockerignoreOf(input.dockerignore));
   const copies = resolveCopies(model, context);
   const analysis: BuildAnalysis = { context, copies, byInstruction: new Map(copies.map((c) => [c.instruction.index, c])) };
-  analysisByModel.set(model, { files: input.context, dockerignore: input.dockerignore, analysis });
+  readings.analysis = { files: input.context, dockerignore: input.dockerignore, analysis };
   return analysis;
 }
 

@@ -3,6 +3,7 @@
  * path component when it looks like a host (has a dot or a colon, or is `localhost`); otherwise the
  * image is on Docker Hub, where a single-component path lives in the `library/` namespace.
  */
+import type { BaseImageFacts } from './data/base-images.ts';
 
 export interface ImageReference {
   /** The reference with ARG defaults substituted. */
@@ -17,6 +18,17 @@ export interface ImageReference {
   canonicalPath: string;
   tag?: string;
   digest?: string;
+  /**
+   * What other modules have read from this reference (is it a Windows image, the base-image facts),
+   * kept on it because several rules ask about every stage's base. Not part of the reference's meaning.
+   */
+  readings?: ReferenceReadings;
+}
+
+/** Memo slots on an ImageReference; `undefined` means not read yet, `null` means not known. */
+export interface ReferenceReadings {
+  windows?: boolean;
+  facts?: BaseImageFacts | null;
 }
 
 const DOCKER_HUB = 'docker.io';
@@ -48,7 +60,7 @@ export function parseImageReference(ref: string): ImageReference {
   }
   const path = rest;
   const canonicalPath = registry === DOCKER_HUB && path !== '' && !path.includes('/') ? `library/${path}` : path;
-  return { resolved: ref, registry, explicitRegistry, path, canonicalPath, tag: tag || undefined, digest: digest || undefined };
+  return { resolved: ref, registry, explicitRegistry, path, canonicalPath, tag: tag || undefined, digest: digest || undefined, readings: undefined };
 }
 
 export interface Substitution {

@@ -16,7 +16,7 @@ import type { Range } from './types.ts';
 // Stages and instructions of an image
 
 /** Per-model caches: models are never changed after buildModel, and several rules ask the same questions. */
-interface ModelCache {
+export interface ModelCache {
   /** By stage index (arrays: cheaper to make and read than Maps, and every lint makes a cache). */
   chains: (Stage[] | undefined)[];
   instructions: (Instruction[] | undefined)[];
@@ -29,20 +29,10 @@ interface ModelCache {
   /** Per stage: the process its container starts (several rules judge it); created on first use. */
   processes?: Map<number, ContainerProcess>;
 }
-const caches = new WeakMap<DockerfileModel, ModelCache>();
-/** The model asked about last, and its cache: rules ask dozens of times per lint, always about the model being linted. */
-let lastModel: DockerfileModel | undefined;
-let lastCache: ModelCache | undefined;
+/** The model's cache, kept on the model (see ModelReadings). */
 function cacheOf(model: DockerfileModel): ModelCache {
-  if (model === lastModel && lastCache) return lastCache;
-  let c = caches.get(model);
-  if (!c) {
-    c = { chains: [], instructions: [], variables: [], users: new Map(), userInstructions: new Map(), createdUsers: new Map() };
-    caches.set(model, c);
-  }
-  lastModel = model;
-  lastCache = c;
-  return c;
+  const readings = (model.readings ??= {});
+  return (readings.runtime ??= { chains: [], instructions: [], variables: [], users: new Map(), userInstructions: new Map(), createdUsers: new Map() });
 }
 
 /** The stages whose instructions build `stage`'s image: its `FROM <stage>` ancestors, oldest first, then itself. */
@@ -98,19 +88,14 @@ export function lastInChain(model: DockerfileModel, stage: Stage, keyword: strin
 }
 
 const WINDOWS_IMAGE = /windows|nanoserver|servercore|:ltsc\d{4}/;
-/** isWindowsImage's answer per base reference (models are never changed): several rules ask it of every stage. */
-const windowsBases = new WeakMap<ImageReference, boolean>();
 
 /** Windows images run under different rules (ContainerUser, cmd.exe); the runtime rules stay silent on them. */
 export function isWindowsImage(model: DockerfileModel, stage: Stage): boolean {
   if (model.escapeChar === '`') return true;
   const base = rootStage(model, stage).base;
-  let windows = windowsBases.get(base);
-  if (windows === undefined) {
-    windows = WINDOWS_IMAGE.test(`${base.path}:${base.tag ?? ''}`.toLowerCase());
-    windowsBases.set(base, windows);
-  }
-  return windows;
+  // several rules ask it of every stage: the answer is kept on the reference (models are never changed)
+  const readings = (base.readings ??= {});
+  return (readings.windows ??= WINDOWS_IMAGE.test(`${base.path}:${base.tag ?? ''}`.toLowerCase()));
 }
 
 /**
@@ -190,14 +175,9 @@ function shiftRange(r: Range, startChars: number, length?: number): Range {
  */
 export function keyValues(ins: Instruction): readonly KeyValue[] {
   // several rules and the variable index read the pairs of every ENV and ARG: read once per instruction (models are never changed)
-  let pairs = pairsOf.get(ins);
-  if (!pairs) {
-    pairs = readKeyValues(ins);
-    pairsOf.set(ins, pairs);
-  }
-  return pairs;
+  const readings = (ins.readings ??= {});
+  return (readings.keyValues ??= readKeyValues(ins));
 }
-const pairsOf = new WeakMap<Instruction, readonly KeyValue[]>();
 
 function readKeyValues(ins: Instruction): KeyValue[] {
   const words = ins.args;

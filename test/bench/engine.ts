@@ -4,13 +4,17 @@
  * Over a corpus (test/fixtures/dockerfiles, plus every file under $SHIPSHAPE_CORPUS when set), read
  * into memory first: dockerfile-ast's parse alone (the floor: Shipshape cannot be faster than the
  * parser it uses), Shipshape's full lint (every rule), dockerfile-utils' validate and dockerfilelint.
- * After a warm-up pass, the tools take turns in rounds (so a busy machine slows them all alike), with
- * a garbage collection between turns; a round's time is the sum of its files, and the figures are
- * medians over rounds. Then a generated 2,000-line Dockerfile and a 30-line exercise file, call by
+ * After a warm-up pass, the tools take turns in rounds (so a busy machine slows them all alike); a
+ * round's time is the sum of its files, and the figures are medians over rounds. No collection is
+ * forced between turns: V8 throws away optimized code and type feedback in a full collection, so
+ * each turn after a forced `gc()` timed the tool warming up again (with one before every turn,
+ * dockerfile-ast's getRawArguments was optimized 170 times in 120 turns instead of 6, and every tool
+ * took about 1.7 times as long as it does in steady use). A tool's garbage may be collected in the
+ * next tool's turn; the turns rotate, so that evens out. Then a generated 2,000-line Dockerfile and a 30-line exercise file, call by
  * call. Prints the figures, the ratios and PASS/MISS per target, and rewrites the "engine" section
  * of docs/performance.md.
  *
- *   node --expose-gc test/bench/engine.ts          (npm run bench)
+ *   node test/bench/engine.ts                       (npm run bench)
  *   BENCH_SECONDS=20 npm run bench                  (longer runs, steadier figures; default 8)
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -35,7 +39,6 @@ const shipshapeChecks = allRules.length - 1 + SYNTAX_PROBLEMS.length;
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 /** At least this many rounds, however long they take: a busy machine needs them for steady medians. */
 const MIN_ROUNDS = Number(process.env.BENCH_MIN_ROUNDS ?? 10);
 /** This thread's CPU time in ms (process.threadCpuUsage, Node >= 23.9), or NaN. */
@@ -145,7 +148,6 @@ function runCorpus(files: CorpusFile[]): CorpusResult[] {
     // rotate who goes first, so no tool always follows the same one
     for (let k = 0; k < TOOLS.length; k++) {
       const tool = TOOLS[(r + k) % TOOLS.length];
-      gc();
       totals.get(tool)!.push(pass(tool, perFile.get(tool), cpuTotals.get(tool)));
     }
   }
@@ -184,7 +186,6 @@ function runCalls(tools: { tool: Tool; run: (t: string) => unknown }[], text: st
   const calls = Math.max(20, Math.min(maxCalls, Math.floor((seconds * 1000) / Math.max(one, 0.001))));
   const times = tools.map(() => [] as number[]);
   for (let c = 0; c < calls; c++) {
-    if (c % 50 === 0) gc();
     for (let k = 0; k < tools.length; k++) {
       const i = (c + k) % tools.length;
       const s = performance.now();
@@ -201,7 +202,6 @@ function main(): void {
   const m = machine();
   const loadBefore = os.loadavg()[0];
   console.log(`Shipshape engine benchmark\n${machineLine(m)}\n`);
-  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc for a collection between turns: npm run bench does)\n');
   const { files, skipped, sources } = loadCorpus();
   const lines = files.reduce((n, f) => n + f.lines, 0);
   const sizes = files.map((f) => f.lines);
@@ -306,7 +306,8 @@ function main(): void {
       machineLine(m, `, ${parse.rounds} rounds`),
       '',
       `Corpus: ${sources.join(' + ')}: ${count(files.length)} files, ${count(lines)} lines (median ${median(sizes)} lines a file, largest ${Math.max(...sizes)}). ` +
-        'Each tool reads the same strings from memory; the figures are medians over rounds taken in turns after a warm-up pass. ' +
+        'Each tool reads the same strings from memory; the figures are medians over rounds taken in turns after a warm-up pass, ' +
+        'with no collection forced between turns (V8 discards optimized code in a full collection, so a forced one made every turn a warm-up again). ' +
         '"CPU time" is the main thread\'s CPU time of a round (process.threadCpuUsage), which other processes on the machine do not inflate: the corpus targets are judged on it. ' +
         'It is the mean over the rounds, not the median: that clock advances in ticks of about 4 ms here, so a single round\'s figure is coarse. ' +
         '"Crashes" counts files a tool threw on (for Shipshape: any `engine-error` or `parse-error` finding).',

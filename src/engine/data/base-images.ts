@@ -728,15 +728,12 @@ function tagMatches(pattern: string, tag: string): boolean {
 
 /** Facts about a base image, or undefined when Shipshape does not know it. */
 export function lookupBaseImage(ref: ImageReference): BaseImageFacts | undefined {
-  // several rules ask about the same stage's base within one lint: answer them without building the keys again
-  const known = byReference.get(ref);
-  if (known !== undefined) return known ?? undefined;
-  const found = lookupByKey(ref);
-  byReference.set(ref, found ?? null);
-  return found;
+  // several rules ask about the same stage's base within one lint: answer them without building the keys
+  // again (on the reference itself: references are not changed once parsed)
+  const readings = (ref.readings ??= {});
+  if (readings.facts === undefined) readings.facts = lookupByKey(ref) ?? null;
+  return readings.facts ?? undefined;
 }
-/** Answers by reference object (null: not known); references are not changed once parsed. */
-const byReference = new WeakMap<ImageReference, BaseImageFacts | null>();
 
 function lookupByKey(ref: ImageReference): BaseImageFacts | undefined {
   // repositoryKey before lower-casing: the memo is looked up without converting the text
