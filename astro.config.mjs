@@ -72,5 +72,8 @@ export default defineConfig({
       assetsInlineLimit: 0,
     },
     worker: { format: 'es' },
+    // the engine's worker is found only when a page asks for it: pre-bundle its CommonJS parser up
+    // front, or the dev server's first lesson load re-bundles it and reloads the page
+    optimizeDeps: { include: ['dockerfile-ast', 'dockerfile-ast/lib/parser.js', 'dockerfile-ast/lib/instruction.js'] },
   },
 });

@@ -3,7 +3,7 @@
  * dockerfile-ast computes arguments lazily and reading them twice is the main cost of a lint.
  */
 import { argumentsContent, astRange, flagPolicy, readFlags as readRawFlags, scanArguments } from './arguments.ts';
-import { DockerfileParser } from './parse.ts';
+import { parseDockerfile } from './parse.ts';
 import type { Instruction as AstInstruction, Dockerfile as AstDockerfile } from './parse.ts';
 import { parseImageReference, substituteVariables, type ImageReference } from './image-ref.ts';
 import { splitCommands, type ShellCommand, type Word } from './shell.ts';
@@ -310,7 +310,7 @@ export function buildModel(input: string, reuse?: InstructionReuse): DockerfileM
   // dockerfile-ast reads a file of one comment line (no line break) in quadratic time (20,000 `#` took
   // seconds); with a line break after it, it reads it at once. The break adds nothing to the text.
   const oneCommentLine = text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && /^\s*#/.test(text);
-  const ast: AstDockerfile = DockerfileParser.parse(oneCommentLine ? `${text}\n` : text);
+  const ast: AstDockerfile = parseDockerfile(oneCommentLine ? `${text}\n` : text);
   const escapeChar = ast.getEscapeCharacter();
   const instructions: Instruction[] = [];
   const stages: Stage[] = [];

@@ -1,0 +1,84 @@
+/**
+ * parse.ts runs dockerfile-ast's Parser with plain instructions, skipping the eager work of the
+ * public parse's instruction classes. Everything the model reads from the parse must be what the
+ * public `DockerfileParser.parse` gives: the instructions found and where, their keywords, heredocs,
+ * the comments, the parser directives and the escape character. Checked on real files, on every
+ * lesson file, on shapes that trip parsers, and on generated text full of heredocs, continuations,
+ * comments, escapes and CRLFs.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DockerfileParser, type Dockerfile, type Heredoc, type Instruction } from 'dockerfile-ast';
+import { parseDockerfile } from '../../src/engine/parse.ts';
+import { readExerciseFiles } from '../helpers/exercises.ts';
+
+const CORPUS = new URL('../fixtures/dockerfiles/', import.meta.url).pathname;
+
+/** What model.ts reads from a parse, as plain data. */
+function readings(ast: Dockerfile) {
+  return {
+    escapeChar: ast.getEscapeCharacter(),
+    instructions: ast.getInstructions().map((ins: Instruction) => ({
+      keyword: ins.getKeyword(),
+      written: ins.getInstruction(),
+      range: ins.getRange(),
+      keywordRange: ins.getInstructionRange(),
+      // public on RUN, COPY and ADD, protected on the base class: the model calls it on every instruction
+      heredocs: (ins as unknown as { getHeredocs(): Heredoc[] }).getHeredocs().map((h) => ({ name: h.getName(), nameRange: h.getNameRange(), content: h.getContentRange(), delimiter: h.getDelimiterRange() })),
+    })),
+    comments: ast.getComments().map((c) => ({ content: c.getContent(), range: c.getRange() })),
+    directives: ast.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue(), range: d.getRange() })),
+  };
+}
+
+const same = (text: string) => expect(readings(parseDockerfile(text))).toEqual(readings(DockerfileParser.parse(text)));
+
+describe('parseDockerfile reads what DockerfileParser.parse reads', () => {
+  it('on the real-world corpus', () => {
+    const files = readdirSync(CORPUS).filter((n) => n.endsWith('Dockerfile'));
+    expect(files.length).toBeGreaterThan(40);
+    for (const f of files) same(readFileSync(join(CORPUS, f), 'utf8'));
+  });
+
+  it('on every lesson file', () => {
+    for (const [path, text] of Object.entries(readExerciseFiles())) if (path.endsWith('Dockerfile')) same(text);
+  });
+
+  it('on shapes that trip parsers', () => {
+    for (const text of [
+      '',
+      '\uFEFFFROM alpine\n',
+      '# escape=`\n# syntax=docker/dockerfile:1\nFROM mcr.microsoft.com/windows\nRUN echo `\n  done\n',
+      'FROM alpine\nRUN <<EOF\necho hi\nEOF\nCOPY <<"EOF" /x\ncontent\nEOF\nADD <<-EOT /y\n\tz\n\tEOT\n',
+      'FROM alpine\nRUN --mount=type=cache,target=/c <<EOF bash\nset -e\nEOF\n',
+      'FROM alpine\nRUN <<A <<B\na\nA\nb\nB\n',
+      'FROM alpine\nRUN cat <<EOF | sh\necho\nEOF\n',
+      'FROM alpine\nONBUILD RUN <<EOF\necho hi\nEOF\nONBUILD COPY <<X /x\nx\nX\nONBUILD\n',
+      'FROM alpine\nCMD ["a", "b"]\nENTRYPOINT []\nSHELL ["/bin/sh", "-c"]\nHEALTHCHECK CMD ["x"]\n',
+      'FROM alpine\nRUN echo a \\\n  # a comment\n  b\n# tail\n',
+      'FROM alpine\r\nRUN a \\\r\n b\r\nUSER 1000\r\n',
+      'FROM alpine\nRUN <<EOF',
+      'FROM alpine\nRUN <<',
+      'FROM alpine\nCOPY <<EOF\n',
+      'run echo\nfrom x\nOnBuild run y\n',
+    ])
+      same(text);
+  });
+
+  it('on generated text', () => {
+    const piece = fc.constantFrom(
+      'RUN', 'COPY', 'ADD', 'FROM', 'ONBUILD', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'ENV', 'ARG', 'run', 'copy', 'USER',
+      ' ', ' ', '\t', '\n', '\n', '\r\n', '\r', '\\', '\\\n', '\\ \n', '`', '`\n', '#', '# c\n', '\n#x\n', '# escape=`\n',
+      '<<EOF', '<<-EOF', '<<"EOF"', "<<'X'", 'EOF', '\nEOF\n', 'X', '\tEOF', '--mount=type=cache', '--from=a',
+      '[', ']', '"a"', ',', 'x', 'abc', '$', '${A}', '|', '&&',
+    );
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(piece, { maxLength: 50 }), (backtick, pieces) => {
+        same((backtick ? '# escape=`\n' : '') + 'FROM alpine\n' + pieces.join(''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
