@@ -11,6 +11,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { Flag, Instruction as AstInstruction } from 'dockerfile-ast';
 import { buildModel, normalizeText } from '../../src/engine/model.ts';
 import { readExerciseFiles } from '../helpers/exercises.ts';
+import { TRICKY_DOCKERFILES } from '../helpers/tricky-dockerfiles.ts';
 
 const CORPUS = new URL('../fixtures/dockerfiles/', import.meta.url).pathname;
 
@@ -52,24 +53,7 @@ describe('arguments read by the model match dockerfile-ast', () => {
   });
 
   it('on shapes that trip parsers', () => {
-    for (const text of [
-      'FROM alpine\nRUN apt-get update && \\\napt-get install -y curl\n',
-      'FROM alpine\nRUN echo a \\ \n  # a comment\n  b \\\t\r\n  c\r\n',
-      '# escape=`\nFROM mcr.microsoft.com/windows\nRUN echo `\n  C:\\path `\n  done\n',
-      'FROM alpine\nRUN --mount=type=cache,target=/root/.cache --network=none pip install x\n',
-      'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nCOPY --from=build --chown=1:1 --link /a /b\n',
-      'FROM alpine\nHEALTHCHECK --interval=5s --timeout=3s CMD wget -q -O- http://localhost/ || exit 1\nHEALTHCHECK NONE\n',
-      'FROM alpine\nCMD ["a", "b"]\nENTRYPOINT --not-a-flag x\nSHELL ["/bin/sh", "-c"]\n',
-      'FROM alpine\nRUN a--b --flag x\nCOPY --chmod=\\=755 a b\nADD --x= y z\n',
-      'FROM alpine\nRUN echo \\$HOME \\\\ \\\n\\\n\n  done\\',
-      'FROM alpine\nENV A=1 \\\n    B="two words" \\\n#c\n    C=3\nLABEL a=b\nARG X\n',
-      'FROM alpine\nRUN <<EOF\necho hi\nEOF\nCOPY <<"EOF" /x\ncontent\nEOF\n',
-      'FROM alpine\r\nRUN a \\\r\n b \\ \r\n c\r\nUSER 1000\r\n',
-      'FROM alpine\nRUN \\\n\n',
-      'FROM alpine\nRUN echo one \\\n   \\\n two\n',
-      'FROM alpine\nEXPOSE 80 \\ 443\nWORKDIR /a\\ b\nONBUILD RUN --x y\n',
-    ])
-      same(text);
+    for (const text of TRICKY_DOCKERFILES) same(text);
   });
 
   it('on generated text', () => {
