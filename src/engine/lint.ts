@@ -156,7 +156,21 @@ export function lintWithModel(input: LintInput | string, options: LintOptions = 
     kept = findings.filter((f) => !isSuppressed(f, metaById.get(f.rule), suppressions));
   }
   kept.sort((a, b) => (a.file === b.file ? 0 : a.file === 'Dockerfile' ? -1 : 1) || compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  // the model reads the text without its byte order mark, as Docker does; findings and fixes are in the input's own coordinates
+  if (typeof files.dockerfile === 'string' && files.dockerfile.charCodeAt(0) === 0xfeff) kept = kept.map(afterByteOrderMark);
   return { findings: kept, model };
+}
+
+/** A Dockerfile finding moved one character right on the first line, past the byte order mark the model does not see. */
+function afterByteOrderMark(finding: Finding): Finding {
+  if (finding.file !== 'Dockerfile') return finding;
+  const fix = finding.fix && (finding.fix.file ?? 'Dockerfile') === 'Dockerfile' ? { ...finding.fix, edits: finding.fix.edits.map((e) => ({ ...e, range: pastMark(e.range) })) } : finding.fix;
+  return { ...finding, range: pastMark(finding.range), ...(fix ? { fix } : {}) };
+}
+
+function pastMark(range: Range): Range {
+  const at = (p: Range['start']) => (p.line === 0 ? { line: 0, character: p.character + 1 } : p);
+  return { start: at(range.start), end: at(range.end) };
 }
 
 /** One hook of one rule's visitor. */

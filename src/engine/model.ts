@@ -1,6 +1,7 @@
 /**
- * text -> model. Everything the rules need is read from dockerfile-ast once, here, and shared:
- * dockerfile-ast computes arguments lazily and reading them twice is the main cost of a lint.
+ * text -> model. Everything the rules need is read from the parse once, here, and shared: dockerfile-ast
+ * works its arguments out again on every call, so the model reads each instruction's arguments itself,
+ * once (arguments.ts), from a parse that skips reading them at all (parse.ts).
  */
 import { argumentsContent, astRange, flagPolicy, readFlags as readRawFlags, scanArguments } from './arguments.ts';
 import { parseDockerfile } from './parse.ts';

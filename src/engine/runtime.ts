@@ -6,7 +6,7 @@
  */
 import { lookupBaseImage, type BaseImageFacts } from './data/base-images.ts';
 import { lacksShellByName } from './data/image-variants.ts';
-import { substituteVariables, type ImageReference } from './image-ref.ts';
+import { substituteVariables } from './image-ref.ts';
 import type { DockerfileModel, Instruction, Stage } from './model.ts';
 import { splitCommands, type ShellCommand, type Word } from './shell.ts';
 import type { LineIndex, LogicalText } from './text.ts';

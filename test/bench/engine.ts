@@ -2,17 +2,21 @@
  * `npm run bench`: the engine against its floor and its peers, in one Node process.
  *
  * Over a corpus (test/fixtures/dockerfiles, plus every file under $SHIPSHAPE_CORPUS when set), read
- * into memory first: dockerfile-ast's parse alone (the floor: Shipshape cannot be faster than the
- * parser it uses), Shipshape's full lint (every rule), dockerfile-utils' validate and dockerfilelint.
+ * into memory first: dockerfile-ast's public parse alone (the floor the targets name), the parse
+ * Shipshape's lint runs (dockerfile-ast's Parser with plain instructions, src/engine/parse.ts),
+ * Shipshape's full lint (every rule), dockerfile-utils' validate and dockerfilelint.
+ *
  * After a warm-up pass, the tools take turns in rounds (so a busy machine slows them all alike); a
  * round's time is the sum of its files, and the figures are medians over rounds. No collection is
- * forced between turns: V8 throws away optimized code and type feedback in a full collection, so
- * each turn after a forced `gc()` timed the tool warming up again (with one before every turn,
- * dockerfile-ast's getRawArguments was optimized 170 times in 120 turns instead of 6, and every tool
- * took about 1.7 times as long as it does in steady use). A tool's garbage may be collected in the
- * next tool's turn; the turns rotate, so that evens out. Then a generated 2,000-line Dockerfile and a 30-line exercise file, call by
- * call. Prints the figures, the ratios and PASS/MISS per target, and rewrites the "engine" section
- * of docs/performance.md.
+ * forced between turns: after a forced full collection V8 optimized the same functions again, so each
+ * turn timed the tool warming up (with a `gc()` before every turn, dockerfile-ast's getRawArguments
+ * was optimized 170 times in 120 turns instead of 6, and every tool took about 1.7 times as long as
+ * in steady use). A tool's garbage may be collected in the next tool's turn; the turns rotate, so
+ * that evens out.
+ *
+ * Then a generated 2,000-line Dockerfile and a 30-line exercise file, call by call. Prints the
+ * figures, the ratios and PASS/MISS per target, and rewrites the "engine" section of
+ * docs/performance.md.
  *
  *   node test/bench/engine.ts                       (npm run bench)
  *   BENCH_SECONDS=20 npm run bench                  (longer runs, steadier figures; default 8)
@@ -321,7 +325,7 @@ function main(): void {
       '',
       `Corpus: ${sources.join(' + ')}: ${count(files.length)} files, ${count(lines)} lines (median ${median(sizes)} lines a file, largest ${Math.max(...sizes)}). ` +
         'Each tool reads the same strings from memory; the figures are medians over rounds taken in turns after a warm-up pass, ' +
-        'with no collection forced between turns (V8 discards optimized code in a full collection, so a forced one made every turn a warm-up again). ' +
+        'with no collection forced between turns (after a forced full collection V8 optimized the same functions again, so every turn was a warm-up). ' +
         '"CPU time" is the main thread\'s CPU time of a round (process.threadCpuUsage), which other processes on the machine do not inflate: the corpus targets are judged on it. ' +
         'It is the mean over the rounds, not the median: that clock advances in ticks of about 4 ms here, so a single round\'s figure is coarse. ' +
         '"Crashes" counts files a tool threw on (for Shipshape: any `engine-error` or `parse-error` finding).',

@@ -85,7 +85,9 @@ export default defineRule({
       const plain = !/["'`]/.test(value) && !value.includes(escapeChar);
       let fix: Fix | undefined;
       let written: string | undefined;
-      if (spaced !== null && !doc.rangeText(gap).includes('#') && !key.value.includes(escapeChar) && (!spaced || plain)) {
+      // no rewrite when a quote is left open in the value or in the key (`LABEL "name value`): the quote would pair with the new ones
+      const keyClosed = unquotedSpace(key.value, escapeChar) !== null;
+      if (spaced !== null && keyClosed && !doc.rangeText(gap).includes('#') && !key.value.includes(escapeChar) && (!spaced || plain)) {
         fix = {
           title: 'Write it as KEY=value',
           edits: spaced ? [{ range: gap, newText: '="' }, { range: { start: valueRange.end, end: valueRange.end }, newText: '"' }] : [{ range: gap, newText: '=' }],

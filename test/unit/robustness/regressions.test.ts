@@ -229,3 +229,27 @@ describe("names of Object.prototype's properties are plain names", () => {
     }
   });
 });
+
+describe('found by the third long fuzz run', () => {
+  it('a byte order mark: findings and fixes on the first line are in the input’s coordinates, past the mark', () => {
+    // the model reads the text without the mark, as Docker does; its ranges were one character short on line 1,
+    // so `as` -> `AS` landed one character early and wrote `python:3.13-slimASs build`
+    for (const marks of ['\ufeff', '\ufeff\ufeff', '\ufeff\ufeff\ufeff']) {
+      const dockerfile = `${marks}FROM python:3.13-slim as build\nENV A 1\n`;
+      const found = lint(dockerfile);
+      const casing = found.find((f) => f.rule === 'instruction-casing');
+      if (marks.length < 3) expect(casing?.range.start).toEqual({ line: 0, character: marks.length + 22 });
+      expect(() => checkAllProperties({ dockerfile })).not.toThrow();
+    }
+    const fixed = applyFixes('\ufeffFROM python:3.13-slim as build\n', fixesOf(lint('\ufeffFROM python:3.13-slim as build\n'))).text;
+    expect(fixed).toBe('\ufeffFROM python:3.13-slim AS build\n');
+  });
+
+  it('key-value-format leaves a key with an open quote as it is (its new quotes paired with that one)', () => {
+    const dockerfile = 'FROM alpine:3.20\nLabel "from    alpine:3.20   as    Base\nLABEL a=b\n';
+    const found = lint(dockerfile, { rules: [rulesById.get('key-value-format')!] });
+    expect(found).toHaveLength(1);
+    expect(found[0].fix).toBeUndefined();
+    expect(() => checkAllProperties({ dockerfile })).not.toThrow();
+  });
+});

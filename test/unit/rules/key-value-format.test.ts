@@ -44,6 +44,18 @@ runRuleTests(rule, {
       output: 'FROM alpine:3.20\nLABEL description "An API" in Go\n',
     },
     {
+      name: 'a quote left open in the key: reported, not rewritten (the new quotes would pair with it)',
+      code: 'FROM alpine:3.20\nLABEL "vendor ACME   Inc\n',
+      errors: [{ line: 2, column: 1, message: 'in quotes if the value has spaces' }],
+      output: 'FROM alpine:3.20\nLABEL "vendor ACME   Inc\n',
+    },
+    {
+      name: 'a quoted key with a spaced value is rewritten',
+      code: 'FROM alpine:3.20\nLABEL "com.example.vendor" ACME Inc\n',
+      errors: [{ line: 2, column: 1, message: 'Write `LABEL "com.example.vendor"="ACME Inc"`' }],
+      output: 'FROM alpine:3.20\nLABEL "com.example.vendor"="ACME Inc"\n',
+    },
+    {
       name: 'a multi-line value keeps its lines (and their leading blanks, as the legacy form did)',
       code: 'FROM debian:12-slim\nENV DEPS \\\n    curl \\\n    git\n',
       errors: [{ line: 2, column: 1, endLine: 4, endColumn: 8 }],
