@@ -1,8 +1,11 @@
 /**
  * Dockerfiles shaped to trip parsers: escapes and continuations, comments inside instructions, CRLFs,
- * heredocs, flags, exec forms, ONBUILD, a byte order mark, text that ends mid-instruction. The tests
- * that hold Shipshape's own readings to dockerfile-ast's run over all of them.
+ * heredocs, flags, exec forms, ONBUILD, a byte order mark, text that ends mid-instruction; and a
+ * generator of such text. The tests that hold Shipshape's own readings to dockerfile-ast's
+ * (arguments.test.ts, parse.test.ts) run over both.
  */
+import fc from 'fast-check';
+
 export const TRICKY_DOCKERFILES: readonly string[] = [
   'FROM alpine\nRUN apt-get update && \\\napt-get install -y curl\n',
   'FROM alpine\nRUN echo a \\ \n  # a comment\n  b \\\t\r\n  c\r\n',
@@ -37,3 +40,16 @@ export const TRICKY_DOCKERFILES: readonly string[] = [
   // dockerfile-ast's getHeredocs throws on this one
   'FROM alpine\nRUN \\ \n\\# c\n',
 ];
+
+/** The pieces `trickyDockerfile` strings together: keywords, blanks and line ends, escapes, comments, flags, heredoc markers, JSON. */
+const PIECES = [
+  'RUN', 'COPY', 'ADD', 'FROM', 'ONBUILD', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'ENV', 'ARG', 'USER', 'run', 'copy',
+  ' ', ' ', '\t', '\n', '\n', '\r\n', '\r', '\\', '\\\n', '\\ \n', '\\\r\n', '`', '`\n', '#', '# c\n', '\n#x\n', '# escape=`\n',
+  '--', '--from=a', '--mount=type=cache', '=', 'NONE', 'x', 'abc', '"q w"', '"a"', '"', '$', '${A}', '|', '&&',
+  '<<EOF', '<<-EOF', '<<"EOF"', "<<'X'", 'EOF', '\nEOF\n', 'X', '\tEOF', '[', ']', ',',
+];
+
+/** A stage of up to 50 pieces after `FROM alpine`, sometimes under `# escape=\``. */
+export const trickyDockerfile: fc.Arbitrary<string> = fc
+  .tuple(fc.boolean(), fc.array(fc.constantFrom(...PIECES), { maxLength: 50 }))
+  .map(([backtick, pieces]) => (backtick ? '# escape=`\n' : '') + 'FROM alpine\n' + pieces.join(''));
