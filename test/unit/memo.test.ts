@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BoundedMemo } from '../../src/engine/memo.ts';
 
@@ -35,8 +36,7 @@ describe('memos on per-lint objects', () => {
     'dockerignore.ts compiledByFile': 'one .dockerignore per lint, and its compiled patterns refer to no model',
   };
 
-  it('keeps no WeakMap keyed by what a lint creates', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
+  it('keeps no WeakMap keyed by what a lint creates', () => {
     const dir = new URL('../../src/engine/', import.meta.url).pathname;
     const found: string[] = [];
     for (const file of readdirSync(dir, { recursive: true }).map(String)) {

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules, grade, lint, type Finding, type LintInput } from '../../../src/engine/index.ts';
+import { normalizeText } from '../../../src/engine/model.ts';
 import { REPO, SPAWN_TIMEOUT, exampleProject, parseJson, runCli, tempProject, type JsonFinding } from './helpers.ts';
 
 interface Comparable {
@@ -70,7 +71,7 @@ describe('CLI and web grading', { timeout: SPAWN_TIMEOUT }, () => {
     const graded: Comparable[] = [];
     for (const [name, text] of cases) {
       // the CLI reads a file as an editor does: a byte order mark is not text, and columns count from after it
-      const dockerfile = text.replace(/^\ufeff/, '');
+      const dockerfile = normalizeText(text);
       const input: LintInput = { dockerfile, context: [{ path: 'Dockerfile', size: statSync(join(dir, name, 'Dockerfile')).size }] };
       engine.push(...lint(input).map(fromEngine(name)));
       graded.push(...grade({ checks: [] }, input).findings.map(fromEngine(name)));
